@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// envtop: a terminal dashboard for the work queue of a self-hosted Anthropic environment.
+///
+/// Module graph (only `EnvtopTerminal` and the executable know curses exists):
+///
+///     EnvtopModels  <- EnvtopClient    (AsyncHTTPClient)
+///                   <- EnvtopSimulator (Hummingbird)
+///                   <- EnvtopCore      (pure: state, reducer, keys, views, themes)
+///     CNcurses      <- EnvtopTerminal  (turns a cell grid into ncurses calls)
+///     envtop (executable) wires them all together.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "envtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "envtop", targets: ["envtop"]),
+        .library(name: "EnvtopClient", targets: ["EnvtopClient"]),
+        .library(name: "EnvtopSimulator", targets: ["EnvtopSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(name: "EnvtopModels", swiftSettings: strict),
+        .target(
+            name: "EnvtopClient",
+            dependencies: [
+                "EnvtopModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EnvtopSimulator",
+            dependencies: [
+                "EnvtopModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EnvtopCore",
+            dependencies: ["EnvtopModels", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EnvtopTerminal",
+            dependencies: ["CNcurses", "EnvtopCore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "envtop",
+            dependencies: [
+                "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EnvtopModelsTests", dependencies: ["EnvtopModels"], swiftSettings: strict),
+        .testTarget(
+            name: "EnvtopClientTests",
+            dependencies: ["EnvtopClient", "EnvtopSimulator", "EnvtopModels"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EnvtopSimulatorTests",
+            dependencies: ["EnvtopSimulator", "EnvtopModels"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EnvtopCoreTests", dependencies: ["EnvtopCore", "EnvtopModels"], swiftSettings: strict),
+        .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EnvtopEndToEndTests",
+            dependencies: ["EnvtopSimulator", "EnvtopModels"],
+            swiftSettings: strict
+        ),
+    ]
+)

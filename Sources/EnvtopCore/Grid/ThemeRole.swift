@@ -1,0 +1,43 @@
+/// The semantic roles a theme assigns colours and attributes to.
+///
+/// Views never name a colour: they name a role, and the terminal resolves it through the theme at
+/// paint time. The raw value is the key used in theme files.
+public enum ThemeRole: String, Sendable, Hashable, CaseIterable, Codable {
+    case normal
+    case dim
+    case border
+    case title
+    case header
+    case headerLabel = "header.label"
+    case headerValue = "header.value"
+    case headerAlert = "header.alert"
+    case columnHeader = "list.header"
+    case row = "list.row"
+    case selection = "list.selected"
+    case selectionInactive = "list.selected.inactive"
+    case stateQueued = "state.queued"
+    case stateStarting = "state.starting"
+    case stateActive = "state.active"
+    case stateStopping = "state.stopping"
+    case stateStopped = "state.stopped"
+    case stateUnknown = "state.unknown"
+    case attention
+    case detailLabel = "detail.label"
+    case detailValue = "detail.value"
+    case dialog
+    case dialogTitle = "dialog.title"
+    case dialogButton = "dialog.button"
+    case dialogButtonFocused = "dialog.button.focused"
+    case destructive
+    case error
+    case stale
+    case ok
+    case warning
+    case keyBar = "keybar"
+    case keyBarKey = "keybar.key"
+    case search
+    case paused
+    case readOnly = "readonly"
+    /// Control characters and escape sequences from the API, shown as visible escapes.
+    case escaped
+}

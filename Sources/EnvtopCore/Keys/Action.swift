@@ -1,0 +1,56 @@
+/// What a key binding does. Dispatch and every piece of help text come from `KeyMap`.
+public enum Action: Sendable, Hashable {
+    // Movement
+    case moveUp, moveDown, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
+    // Focus
+    case focusDetail, focusList
+    // List tools
+    case search, filter, sort, refresh, pause
+    // Actions on the selected item
+    case stop, forceStop
+    // Program
+    case help, quit, cycleTheme, redraw
+    // Modal scopes
+    case close
+    case searchAccept, searchDeleteBackward
+    case dialogConfirm, dialogActivate, dialogSwitchButton
+    case menuUp, menuDown, menuSelect
+}
+
+/// Where a binding applies. Modal scopes take every key while they are open.
+public enum KeyScope: String, Sendable, Hashable, CaseIterable {
+    case global = "Anywhere"
+    case list = "Work list"
+    case detail = "Detail pane"
+    case search = "Search line"
+    case dialog = "Stop confirmation"
+    case filterMenu = "Filter menu"
+    case help = "Help"
+}
+
+/// One row of the key table.
+public struct Binding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var scope: KeyScope
+    /// How the keys are written in the key bar and help, e.g. "↑/k".
+    public var label: String
+    public var help: String
+    /// Changes something on the server; disabled in read-only mode and drawn in the destructive role.
+    public var isDestructive: Bool
+    /// Shown in the one-line key bar (everything is shown in `?` help).
+    public var inKeyBar: Bool
+
+    public init(
+        _ keys: [Key], _ action: Action, _ scope: KeyScope, label: String, help: String,
+        destructive: Bool = false, bar: Bool = false
+    ) {
+        self.keys = keys
+        self.action = action
+        self.scope = scope
+        self.label = label
+        self.help = help
+        self.isDestructive = destructive
+        self.inKeyBar = bar
+    }
+}

@@ -1,0 +1,77 @@
+/// The one key table: dispatch, the key bar, the `?` overlay and the README all read it.
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        // Anywhere (when no modal scope is open)
+        Binding([.character("q"), .control("c")], .quit, .global, label: "q", help: "quit", bar: true),
+        Binding([.character("?")], .help, .global, label: "?", help: "help: every key", bar: true),
+        Binding([.character("r")], .refresh, .global, label: "r", help: "refresh now", bar: true),
+        Binding([.character("p")], .pause, .global, label: "p", help: "pause / resume refresh", bar: true),
+        Binding([.character("t")], .cycleTheme, .global, label: "t", help: "next theme"),
+        Binding([.control("l")], .redraw, .global, label: "ctrl-l", help: "redraw the screen"),
+        Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),
+        Binding([.character("S")], .forceStop, .global, label: "S", help: "force stop the selected item", destructive: true, bar: true),
+        // Work list
+        Binding([.up, .character("k")], .moveUp, .list, label: "↑/k", help: "previous item"),
+        Binding([.down, .character("j")], .moveDown, .list, label: "↓/j", help: "next item", bar: true),
+        Binding([.pageUp], .pageUp, .list, label: "PgUp", help: "page up"),
+        Binding([.pageDown], .pageDown, .list, label: "PgDn", help: "page down"),
+        Binding([.control("u")], .halfPageUp, .list, label: "ctrl-u", help: "half a page up"),
+        Binding([.control("d")], .halfPageDown, .list, label: "ctrl-d", help: "half a page down"),
+        Binding([.character("g"), .home], .top, .list, label: "g/Home", help: "first item"),
+        Binding([.character("G"), .end], .bottom, .list, label: "G/End", help: "last item"),
+        Binding([.tab, .enter], .focusDetail, .list, label: "Tab", help: "focus the detail pane", bar: true),
+        Binding([.character("/")], .search, .list, label: "/", help: "search id, session, metadata", bar: true),
+        Binding([.character("f")], .filter, .list, label: "f", help: "filter by state / needs attention", bar: true),
+        Binding([.character("o")], .sort, .list, label: "o", help: "change the sort order", bar: true),
+        Binding([.escape], .close, .list, label: "Esc", help: "clear search and filter"),
+        // Detail pane
+        Binding([.up, .character("k")], .moveUp, .detail, label: "↑/k", help: "scroll up"),
+        Binding([.down, .character("j")], .moveDown, .detail, label: "↓/j", help: "scroll down", bar: true),
+        Binding([.pageUp, .control("u")], .pageUp, .detail, label: "PgUp", help: "scroll a page up"),
+        Binding([.pageDown, .control("d")], .pageDown, .detail, label: "PgDn", help: "scroll a page down"),
+        Binding([.character("g"), .home], .top, .detail, label: "g", help: "top of the detail"),
+        Binding([.character("G"), .end], .bottom, .detail, label: "G", help: "end of the detail"),
+        Binding([.tab, .escape, .backTab], .focusList, .detail, label: "Tab/Esc", help: "back to the list", bar: true),
+        // Search line
+        Binding([.enter], .searchAccept, .search, label: "Enter", help: "keep the search", bar: true),
+        Binding([.escape], .close, .search, label: "Esc", help: "clear the search", bar: true),
+        Binding([.backspace, .delete, .control("h")], .searchDeleteBackward, .search, label: "Backspace", help: "delete a character"),
+        // Stop confirmation
+        Binding([.character("y"), .character("Y")], .dialogConfirm, .dialog, label: "y", help: "confirm the stop", destructive: true, bar: true),
+        Binding([.character("n"), .character("N"), .escape, .character("q")], .close, .dialog, label: "n/Esc", help: "cancel (the default)", bar: true),
+        Binding([.tab, .backTab, .left, .right, .character("h"), .character("l")], .dialogSwitchButton, .dialog, label: "Tab/←/→", help: "move between buttons"),
+        Binding([.enter, .character(" ")], .dialogActivate, .dialog, label: "Enter", help: "press the focused button (a force stop needs y)"),
+        // Filter menu
+        Binding([.up, .character("k")], .menuUp, .filterMenu, label: "↑/k", help: "previous filter"),
+        Binding([.down, .character("j")], .menuDown, .filterMenu, label: "↓/j", help: "next filter"),
+        Binding([.enter], .menuSelect, .filterMenu, label: "Enter", help: "apply the filter", bar: true),
+        Binding([.escape, .character("f"), .character("q")], .close, .filterMenu, label: "Esc", help: "close the menu", bar: true),
+        // Help
+        Binding([.up, .character("k")], .moveUp, .help, label: "↑/k", help: "scroll help up"),
+        Binding([.down, .character("j")], .moveDown, .help, label: "↓/j", help: "scroll help down"),
+        Binding([.escape, .character("?"), .character("q"), .enter], .close, .help, label: "Esc/?", help: "close help", bar: true),
+    ]
+
+    /// The action bound to `key` in `scope`; global bindings apply under `list` and `detail`.
+    public static func action(for key: Key, in scope: KeyScope) -> Action? {
+        if let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.action }
+        if scope == .list || scope == .detail {
+            return bindings.first(where: { $0.scope == .global && $0.keys.contains(key) })?.action
+        }
+        return nil
+    }
+
+    /// The bindings of a scope, in table order (for help), with globals after list/detail ones.
+    public static func bindings(in scope: KeyScope) -> [Binding] {
+        bindings.filter { $0.scope == scope }
+    }
+
+    /// The hints for the key bar in `scope`.
+    public static func keyBar(for scope: KeyScope, readOnly: Bool) -> [Binding] {
+        var result = bindings.filter { $0.scope == scope && $0.inKeyBar }
+        if scope == .list || scope == .detail {
+            result += bindings.filter { $0.scope == .global && $0.inKeyBar && !(readOnly && $0.isDestructive) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,23 @@
+/// Compact human ages: "4s", "12m", "3h05m", "2d4h".
+public enum Age {
+    public static func format(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.down))
+        if s < 0 { return "0s" }
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m\(pad(s % 60))s" }
+        if s < 86_400 { return "\(s / 3600)h\(pad(s / 60 % 60))m" }
+        return "\(s / 86_400)d\(s / 3600 % 24)h"
+    }
+
+    /// Like `format` but at most three characters of precision for tight columns ("4s", "12m", "3h").
+    public static func short(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.down))
+        if s < 0 { return "0s" }
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3600)h" }
+        return "\(s / 86_400)d"
+    }
+
+    private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}

@@ -1,0 +1,43 @@
+import EnvtopModels
+import Foundation
+
+extension AppState {
+    /// Applies one event and returns the I/O the app must start. Pure: no I/O, no waiting.
+    public mutating func apply(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key: key)
+        case .mouse(let mouse):
+            return handle(mouse: mouse)
+        case .resize(let size):
+            setSize(size)
+            keepSelectionVisible()
+            return []
+        case .tick(let date):
+            now = date
+            if let flash, flash.expiresAt <= now { self.flash = nil }
+            return refreshIfDue()
+        case .statsLoaded(let env, let generation, let result, let latency, let at):
+            return statsLoaded(env: env, generation: generation, result: result, latency: latency, at: at)
+        case .pageLoaded(let request, let result, let at):
+            return pageLoaded(request, result: result, at: at)
+        case .itemChecked(let env, let workID, let result, let at):
+            itemChecked(env: env, workID: workID, result: result, at: at)
+            return []
+        case .stopFinished(let env, let workID, let mode, let result, let at):
+            return stopFinished(env: env, workID: workID, mode: mode, result: result, at: at)
+        case .themeChanged(let name):
+            themeName = name
+            show("Theme: \(name)", .info)
+            return []
+        case .quitRequested:
+            isQuitting = true
+            return [.quit]
+        }
+    }
+
+    /// Shows a message on the status line for a few seconds.
+    mutating func show(_ text: String, _ kind: Flash.Kind) {
+        flash = Flash(text, kind: kind, expiresAt: now.addingTimeInterval(options.flashSeconds))
+    }
+}

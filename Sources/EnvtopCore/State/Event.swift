@@ -1,0 +1,49 @@
+import EnvtopModels
+import Foundation
+
+/// Identifies one page request of one refresh cycle, so late replies can be recognised.
+public struct PageRequest: Sendable, Hashable {
+    public var environmentID: String
+    public var index: Int
+    public var cursor: String?
+    public var limit: Int
+    /// The refresh cycle that asked for it.
+    public var generation: Int
+
+    public init(environmentID: String, index: Int, cursor: String?, limit: Int, generation: Int) {
+        self.environmentID = environmentID
+        self.index = index
+        self.cursor = cursor
+        self.limit = limit
+        self.generation = generation
+    }
+}
+
+/// Everything that can happen to the dashboard. One loop feeds these to `AppState.apply(_:)`.
+public enum Event: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// The clock: sent about once a second, and whenever a refresh may be due.
+    case tick(Date)
+    case statsLoaded(environmentID: String, generation: Int, Result<QueueStats, APIError>, latency: Double, at: Date)
+    case pageLoaded(PageRequest, Result<WorkPage, APIError>, at: Date)
+    /// The re-check of a stop target when its dialog opened.
+    case itemChecked(environmentID: String, workID: String, Result<WorkItem, APIError>, at: Date)
+    case stopFinished(environmentID: String, workID: String, mode: StopMode, Result<WorkItem, APIError>, at: Date)
+    /// The app switched theme (after `Effect.cycleTheme`).
+    case themeChanged(String)
+    /// A signal (SIGTERM, SIGHUP...) asked the program to end.
+    case quitRequested
+}
+
+/// What the app must do after an event: I/O the pure core cannot do itself.
+public enum Effect: Sendable, Equatable {
+    case fetchStats(environmentID: String, generation: Int)
+    case fetchPage(PageRequest)
+    case fetchItem(environmentID: String, workID: String)
+    case stop(environmentID: String, workID: String, mode: StopMode)
+    case cycleTheme
+    case forceRepaint
+    case quit
+}

@@ -1,0 +1,19 @@
+/// What is open on top of the dashboard. Esc closes any of them at once.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case filterMenu(selected: Int)
+    case stopDialog(StopDialog)
+}
+
+/// Which pane receives movement keys.
+public enum Focus: Sendable, Equatable {
+    case list
+    case detail
+}
+
+/// The search line: typed text, and whether it is being edited.
+public struct SearchState: Sendable, Equatable {
+    public var query: String = ""
+    public var isEditing: Bool = false
+    public init() {}
+}

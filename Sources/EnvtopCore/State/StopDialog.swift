@@ -1,0 +1,46 @@
+import EnvtopModels
+import Foundation
+
+/// The confirmation for a stop, pinned to one item by id when it opened.
+///
+/// The list may refresh or reorder underneath; the stop still goes to `target.id` and no other.
+/// `current` is the latest copy of that item the dashboard has seen, so the dialog can say when it
+/// changed state since the operator opened it.
+public struct StopDialog: Sendable, Equatable {
+    public enum Button: Sendable, Equatable { case cancel, confirm }
+
+    public var mode: StopMode
+    /// The item exactly as the operator saw it when pressing the key.
+    public var target: WorkItem
+    /// The newest copy of the same item (same id), from refreshes or the re-check on open.
+    public var current: WorkItem
+    /// Cancel is always the default.
+    public var focused: Button = .cancel
+    /// True once the re-check on open answered.
+    public var verified: Bool = false
+
+    public init(mode: StopMode, target: WorkItem) {
+        self.mode = mode
+        self.target = target
+        self.current = target
+    }
+
+    public var workID: String { target.id }
+    public var stateChanged: Bool { current.state != target.state }
+
+    /// What the stop will do to the item in its current state, in plain words.
+    public var consequence: String {
+        switch (mode, current.state) {
+        case (_, .stopped):
+            return "It is already stopped: nothing will change."
+        case (.graceful, .stopping):
+            return "A stop was already requested; asking again changes nothing. Use force stop (S) if it is stuck."
+        case (.graceful, .queued):
+            return "It is still queued: it becomes stopping and no worker will start it."
+        case (.graceful, _):
+            return "It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."
+        case (.force, _):
+            return "It becomes stopped at once. A worker still running it loses its lease on the next heartbeat; the session ends without a graceful drain."
+        }
+    }
+}

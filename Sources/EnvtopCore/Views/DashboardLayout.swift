@@ -1,0 +1,60 @@
+/// Where each part of the dashboard goes for a terminal size.
+///
+/// Pure and shared: the views draw into these rectangles and the reducer uses the same numbers to
+/// turn a mouse click into a row and to size page movements, so the two can never disagree.
+public struct DashboardLayout: Sendable, Equatable {
+    /// Below this the dashboard shows only a message saying how big the terminal must be.
+    public static let minimumSize = Size(width: 60, height: 16)
+    /// From this width on, the detail pane sits beside the list instead of below it.
+    public static let sideBySideWidth = 120
+
+    public var size: Size
+    public var isTooSmall: Bool
+    public var sideBySide: Bool
+    /// Title, queue stats, state counts and connection: three rows.
+    public var header: Rect
+    /// The column-title row of the list.
+    public var listHeader: Rect
+    /// One row per work item.
+    public var listBody: Rect
+    /// The separator between list and detail: a column (side by side) or a row (stacked).
+    public var divider: Rect
+    /// The detail pane's title row.
+    public var detailTitle: Rect
+    /// The scrollable detail text.
+    public var detailBody: Rect
+    /// Search line, flash messages, filter and sort.
+    public var status: Rect
+    /// Key hints from the key table.
+    public var keyBar: Rect
+
+    public init(size: Size) {
+        self.size = size
+        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+        sideBySide = size.width >= Self.sideBySideWidth
+        let (header, rest) = full.splitTop(3)
+        let (body, bottom) = rest.splitBottom(2)
+        let (status, keyBar) = bottom.splitTop(1)
+        self.header = header
+        self.status = status
+        self.keyBar = keyBar
+        if sideBySide {
+            let detailWidth = max(48, size.width * 2 / 5)
+            let (listArea, right) = body.splitLeft(body.width - detailWidth - 1)
+            let (divider, detailArea) = right.splitLeft(1)
+            (listHeader, listBody) = listArea.splitTop(1)
+            self.divider = divider
+            (detailTitle, detailBody) = detailArea.splitTop(1)
+        } else {
+            let listHeight = max(4, body.height * 11 / 20)
+            let (listArea, detailArea) = body.splitTop(listHeight)
+            (listHeader, listBody) = listArea.splitTop(1)
+            divider = Rect(x: detailArea.x, y: detailArea.y, width: 0, height: 0)
+            (detailTitle, detailBody) = detailArea.splitTop(1)
+        }
+    }
+
+    /// Rows of items visible at once: the unit of PgUp/PgDn.
+    public var pageRows: Int { max(1, listBody.height) }
+}

@@ -1,0 +1,53 @@
+/// Why a call to the Work API failed, in a form the dashboard can explain in plain words.
+///
+/// Lives beside the models (not in the client) so the pure core can react to it, for example
+/// treat a 409 on stop as "already stopped", without importing any networking code.
+/// No case ever carries a credential.
+public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The request never got an HTTP answer: refused, reset, DNS, TLS, proxy.
+    case transport(String)
+    /// No answer within the connect or request timeout.
+    case timedOut(String)
+    /// The server answered with an error status, described by the API's error envelope.
+    case http(status: Int, type: String?, message: String, requestID: String?, details: JSONValue?)
+    /// The body did not have the documented shape; names the endpoint and the field.
+    case decoding(endpoint: String, field: String, message: String)
+    /// The call needs a credential that is not configured; names the variable to set.
+    case missingCredential(call: String, variable: String)
+    /// The caller cancelled the request.
+    case cancelled
+
+    /// The HTTP status, when there was one.
+    public var status: Int? {
+        if case .http(let status, _, _, _, _) = self { return status }
+        return nil
+    }
+
+    /// The `request-id` of the failed response, for support requests.
+    public var requestID: String? {
+        if case .http(_, _, _, let id, _) = self { return id }
+        return nil
+    }
+
+    /// One line, plain words, safe to show on screen or write to a log.
+    public var description: String {
+        switch self {
+        case .transport(let why):
+            return "cannot reach the API: \(why)"
+        case .timedOut(let what):
+            return "the API did not answer in time (\(what))"
+        case .http(let status, let type, let message, let requestID, _):
+            var text = "HTTP \(status)"
+            if let type, !type.isEmpty { text += " \(type)" }
+            if !message.isEmpty { text += ": \(message)" }
+            if let requestID, !requestID.isEmpty { text += " (request-id \(requestID))" }
+            return text
+        case .decoding(let endpoint, let field, let message):
+            return "unexpected answer from \(endpoint): field '\(field)' \(message)"
+        case .missingCredential(let call, let variable):
+            return "\(call) needs a credential: set \(variable)"
+        case .cancelled:
+            return "request cancelled"
+        }
+    }
+}

@@ -1,0 +1,1 @@
+print("envtop: under construction")
