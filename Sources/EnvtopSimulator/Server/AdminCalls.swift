@@ -1,0 +1,57 @@
+import EnvtopModels
+import Foundation
+import Hummingbird
+
+/// The calls outside `/v1`, for tests and for people trying things: `POST /_sim/enqueue` and
+/// `GET`/`POST /_sim/faults`. No credential, no faults.
+struct AdminCalls {
+    let state: SimulatorState
+
+    /// The most items one enqueue call may create.
+    static let maxEnqueue = 100_000
+
+    private struct Created: Encodable {
+        var data: [WorkItem]
+    }
+
+    func perform(_ match: RouteMatch, _ request: inout Request) async throws(SimulatorError) -> Data {
+        switch match.route {
+        case .adminEnqueue:
+            let query = request.uri.queryParameters
+            guard let environmentID = query["environment_id"].map(String.init), !environmentID.isEmpty else {
+                throw .badRequest("environment_id is required")
+            }
+            let count = try WorkCalls.integer(query, "count") ?? 1
+            guard (1...Self.maxEnqueue).contains(count) else {
+                throw .badRequest("count must be between 1 and \(Self.maxEnqueue)")
+            }
+            let body = try await WorkCalls.jsonObject(&request, required: false)
+            var metadata: [String: String] = [:]
+            if let given = body["metadata"] {
+                guard let object = given as? [String: String] else {
+                    throw .badRequest("metadata must be an object of strings")
+                }
+                metadata = object
+            }
+            let items = try await state.enqueue(environmentID: environmentID, count: count, metadata: metadata)
+            return try WireResponse.encode(Created(data: items))
+        case .adminSetFaults:
+            let buffer: ByteBuffer
+            do { buffer = try await request.collectBody(upTo: WorkCalls.maxBodyBytes) } catch {
+                throw .badRequest("body too large")
+            }
+            let faults: FaultSettings
+            do { faults = try JSONDecoder().decode(FaultSettings.self, from: Data(buffer.readableBytesView)) } catch {
+                throw .badRequest("body is not fault settings JSON: \(error)")
+            }
+            let problems = faults.validationProblems()
+            guard problems.isEmpty else { throw .badRequest(problems.joined(separator: "; ")) }
+            await state.setFaults(faults)
+            return try WireResponse.encode(faults)
+        case .adminGetFaults:
+            return try WireResponse.encode(await state.faults)
+        default:
+            throw .notFound("not an admin call")
+        }
+    }
+}
