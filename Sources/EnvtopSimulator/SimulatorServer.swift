@@ -53,7 +53,7 @@ public final class SimulatorServer: Sendable {
     public static func start(_ configuration: SimulatorConfiguration) async throws -> SimulatorServer {
         try validate(configuration)
         let state = SimulatorState(configuration: configuration)
-        try await HistorySeeder.seed(state: state, configuration: configuration, now: Date())
+        let adoptions = try await HistorySeeder.seed(state: state, configuration: configuration, now: Date())
 
         var logger = Logger(label: "envtop.simulator")
         logger.logLevel = .critical
@@ -81,7 +81,7 @@ public final class SimulatorServer: Sendable {
         }
         let baseURL = "http://127.0.0.1:\(port)"
         await state.setBaseURL(baseURL)
-        let activity = ActivityDriver(state: state, configuration: configuration)
+        let activity = ActivityDriver(state: state, configuration: configuration, adoptions: adoptions)
         await activity.start()
         return SimulatorServer(
             state: state, port: port, environmentIDs: await state.environmentIDs, serverTask: serverTask,

@@ -24,6 +24,6 @@ struct SplitMix64Tests {
         #expect(ids.sessionID().hasPrefix("session_"))
         #expect(ids.environmentID().hasPrefix("env_"))
         #expect(ids.requestID().hasPrefix("req_"))
-        #expect(ids.sessionsToken().hasPrefix("sk-ant-req-"))
+        #expect(IdentifierFactory.sessionsToken().hasPrefix("sk-ant-req-"))
     }
 }

@@ -17,6 +17,8 @@ struct EnvironmentProfile: Sendable, Equatable {
     var burstEverySeconds: Double
     /// Session length range in seconds.
     var sessionSeconds: ClosedRange<Double>
+    /// How long a dead worker's replacement takes to start polling.
+    var restartSeconds: ClosedRange<Double> = 5...15
 
     static let profiles: [EnvironmentProfile] = [
         EnvironmentProfile(

@@ -15,6 +15,8 @@ actor SimulatorState {
     private(set) var environments: [Environment] = []
     private var queues: [String: WorkQueue] = [:]
     private var ids: IdentifierFactory
+    /// A separate stream, so the number of requests does not change the ids of later items.
+    private var requestIDs: IdentifierFactory
     private var tokens: [String: TokenOwner] = [:]
     private var counts: [String: Int] = [:]
     private(set) var faults: FaultSettings
@@ -26,6 +28,7 @@ actor SimulatorState {
         self.configuration = configuration
         let root = SplitMix64(seed: configuration.seed)
         ids = IdentifierFactory(random: root.derived(1))
+        requestIDs = IdentifierFactory(random: root.derived(3))
         faults = configuration.faults
         faultRandom = root.derived(2)
         let created = now.addingTimeInterval(-86_400 * 3)
@@ -53,7 +56,7 @@ actor SimulatorState {
 
     var requestCounts: [String: Int] { counts }
 
-    func nextRequestID() -> String { ids.requestID() }
+    func nextRequestID() -> String { requestIDs.requestID() }
 
     /// Who the credential belongs to, or nil when it is not one the simulator accepts.
     func identify(_ credential: String) -> Caller? {
@@ -170,7 +173,7 @@ actor SimulatorState {
             queue.poll(workerID: workerID, reclaimAfter: reclaimAfter, now: now)
         }
         guard var item = claimed else { return nil }
-        let token = ids.sessionsToken()
+        let token = IdentifierFactory.sessionsToken()
         tokens[token] = TokenOwner(environmentID: environmentID, workID: item.id)
         item.secret = SessionSecret.make(sessionsToken: token, apiBaseURL: baseURL)
         return item

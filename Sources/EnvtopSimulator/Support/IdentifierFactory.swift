@@ -20,5 +20,9 @@ public struct IdentifierFactory: Sendable {
     public mutating func sessionID() -> String { make(prefix: "session_") }
     public mutating func environmentID() -> String { make(prefix: "env_") }
     public mutating func requestID() -> String { make(prefix: "req_") }
-    public mutating func sessionsToken() -> String { make(prefix: "sk-ant-req-", length: 40) }
+    /// A sessions token: from the system generator, not the seed, so nobody can predict one.
+    public static func sessionsToken() -> String {
+        var system = SystemRandomNumberGenerator()
+        return "sk-ant-req-" + String(decoding: (0..<40).map { _ in alphabet.randomElement(using: &system)! }, as: UTF8.self)
+    }
 }
