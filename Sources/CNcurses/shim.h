@@ -9,7 +9,13 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+#include <errno.h>
 #include <locale.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
@@ -55,38 +61,143 @@ static inline int envtop_put_cell(int y, int x, const wchar_t *wch, attr_t attrs
 static inline int envtop_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int envtop_key_f0(void) { return KEY_F0; }
 
-/// Frees the terminfo entry a probe (`setupterm`) loaded, so probing leaves no global state.
-static inline void envtop_release_probe(void) {
-    TERMINAL *probe = set_curterm(NULL);
+// From <term.h>, declared here because term.h defines hundreds of short macros (lines,
+// columns, tab, bell...) that would leak into this header.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+
+/// Looks a terminal type up in terminfo without starting curses, then frees the entry again.
+/// Returns 1 when found (filling `colors` and `can_address`: has cursor addressing), 0 when
+/// terminfo does not know it, -1 when there is no terminfo database.
+static inline int envtop_probe_term(const char *name, int fd, int *colors, int *can_address) {
+    int status = 0;
+    struct term *previous = set_curterm(NULL);
+    if (setupterm(name, fd, &status) != OK || status != 1) {
+        struct term *failed = set_curterm(previous);
+        if (failed != NULL) del_curterm(failed);
+        return status == 1 ? 0 : status;
+    }
+    *colors = tigetnum("colors");
+    char *cup = tigetstr("cup");
+    *can_address = cup != NULL && cup != (char *)-1;
+    struct term *probe = set_curterm(previous);
     if (probe != NULL) del_curterm(probe);
+    return 1;
+}
+
+/// A string capability of the current terminal, or NULL when absent or cancelled (tigetstr
+/// returns (char *)-1 for names that are not string capabilities).
+static inline const char *envtop_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
+#include <sys/ioctl.h>
+
+/// The window size of a tty (TIOCGWINSZ); -1 when it is not a tty or the size is unknown.
+static inline int envtop_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+/// Sets a pty's window size (TIOCSWINSZ); used by tests and harnesses that drive a pty.
+static inline int envtop_set_window_size(int fd, int rows, int cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    ws.ws_row = (unsigned short)rows;
+    ws.ws_col = (unsigned short)cols;
+    return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+#include <fcntl.h>
+#include <stdio.h>
+
+/// Opens a pseudo-terminal pair (for tests and harnesses that drive envtop without a real
+/// terminal). Uses /dev/ptmx directly: posix_openpt and friends are hidden from Swift's Glibc
+/// module. Returns 0 and both descriptors, or -1.
+static inline int envtop_open_pty(int *primary, int *secondary) {
+#if defined(TIOCGPTN) && defined(TIOCSPTLCK)
+    int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int unlock = 0;
+    unsigned int number = 0;
+    if (ioctl(fd, TIOCSPTLCK, &unlock) != 0 || ioctl(fd, TIOCGPTN, &number) != 0) {
+        close(fd);
+        return -1;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "/dev/pts/%u", number);
+    int other = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (other < 0) {
+        close(fd);
+        return -1;
+    }
+    *primary = fd;
+    *secondary = other;
+    return 0;
+#else
+    (void)primary;
+    (void)secondary;
+    return -1;
+#endif
+}
+
+/// The address of the handler currently installed for `sig` (0 = default, 1 = ignore), so
+/// tests can check a handler is in place before raising the signal.
+static inline unsigned long envtop_signal_handler_address(int sig) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return 0;
+    return (unsigned long)current.sa_handler;
+}
+
+/// Unblocks `signals` for the calling thread. Threads inherit their creator's mask, and
+/// Dispatch worker threads block most signals, so the terminal thread unblocks the ones it
+/// handles: then a process-directed SIGWINCH or SIGTERM always has a thread to land on.
+static inline int envtop_unblock_signals(const int *signals, int count) {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < count; ++i) sigaddset(&set, signals[i]);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 // MARK: - Signal guard
 //
 // Signal handlers must only do async-signal-safe work, so they live here in C rather than in
-// Swift (no runtime calls, no locks, no allocation). The state below is `static`: every Swift
-// call into the guard must come from ONE Swift file (SignalGuard.swift) so all calls see the
-// same copy.
-
-#include <errno.h>
-#include <signal.h>
-#include <string.h>
-#include <termios.h>
-#include <unistd.h>
+// Swift (no runtime calls, no locks, no allocation). The state is `static`, and each object
+// file that uses a header's statics gets its own copy, so every Swift call into the guard
+// must come from ONE Swift file (SignalGuard.swift).
 
 #define ENVTOP_GUARD_RESET_MAX 512
 #define ENVTOP_GUARD_SIGNALS 65
 
-static int envtop_guard_tty_fd = -1;
-static int envtop_guard_has_termios = 0;
-static struct termios envtop_guard_termios;
-static char envtop_guard_reset[ENVTOP_GUARD_RESET_MAX];
-static size_t envtop_guard_reset_length = 0;
-static int envtop_guard_stream_saved[3] = {-1, -1, -1};
-static int envtop_guard_stream_replay[3] = {-1, -1, -1};
-static int envtop_guard_wake_fd = -1;
-static struct sigaction envtop_guard_previous[ENVTOP_GUARD_SIGNALS];
-static unsigned char envtop_guard_installed[ENVTOP_GUARD_SIGNALS];
+/// Everything the handlers need, prepared before they can run.
+struct envtop_guard_state {
+    int tty_fd;
+    int has_termios;
+    struct termios termios;
+    char reset[ENVTOP_GUARD_RESET_MAX];
+    size_t reset_length;
+    int stream_saved[3];
+    int stream_replay[3];
+    int wake_fd;
+    struct sigaction previous[ENVTOP_GUARD_SIGNALS];
+    unsigned char installed[ENVTOP_GUARD_SIGNALS];
+};
+
+/// The one guard state. A function-local static, because Swift does not emit a header's
+/// file-level static aggregates (they link as undefined), but does emit functions.
+static inline struct envtop_guard_state *envtop_guard(void) {
+    static struct envtop_guard_state state = {
+        .tty_fd = -1, .stream_saved = {-1, -1, -1}, .stream_replay = {-1, -1, -1}, .wake_fd = -1,
+    };
+    return &state;
+}
 
 static inline void envtop_guard_write_all(int fd, const char *bytes, size_t length) {
     while (length > 0) {
@@ -102,25 +213,25 @@ static inline void envtop_guard_write_all(int fd, const char *bytes, size_t leng
 /// back (replaying what a temporary capture held) so the runtime's crash report reaches the
 /// user, then re-raise with the previous action (the Swift backtracer or the default).
 static void envtop_guard_on_crash(int sig) {
-    int fd = envtop_guard_tty_fd;
+    int fd = envtop_guard()->tty_fd;
     if (fd >= 0) {
-        envtop_guard_write_all(fd, envtop_guard_reset, envtop_guard_reset_length);
-        if (envtop_guard_has_termios) tcsetattr(fd, TCSANOW, &envtop_guard_termios);
+        envtop_guard_write_all(fd, envtop_guard()->reset, envtop_guard()->reset_length);
+        if (envtop_guard()->has_termios) tcsetattr(fd, TCSANOW, &envtop_guard()->termios);
     }
     for (int stream = 1; stream <= 2; ++stream) {
-        int saved = envtop_guard_stream_saved[stream];
+        int saved = envtop_guard()->stream_saved[stream];
         if (saved < 0) continue;
         dup2(saved, stream);
-        int replay = envtop_guard_stream_replay[stream];
+        int replay = envtop_guard()->stream_replay[stream];
         if (replay >= 0 && lseek(replay, 0, SEEK_SET) == 0) {
             char buffer[512];
             ssize_t n;
             while ((n = read(replay, buffer, sizeof buffer)) > 0) envtop_guard_write_all(stream, buffer, (size_t)n);
         }
     }
-    if (sig > 0 && sig < ENVTOP_GUARD_SIGNALS && envtop_guard_installed[sig]) {
-        sigaction(sig, &envtop_guard_previous[sig], NULL);
-        envtop_guard_installed[sig] = 0;
+    if (sig > 0 && sig < ENVTOP_GUARD_SIGNALS && envtop_guard()->installed[sig]) {
+        sigaction(sig, &envtop_guard()->previous[sig], NULL);
+        envtop_guard()->installed[sig] = 0;
     } else {
         signal(sig, SIG_DFL);
     }
@@ -131,7 +242,7 @@ static void envtop_guard_on_crash(int sig) {
 /// the terminal thread turns into input. Nothing else happens in signal context.
 static void envtop_guard_on_notify(int sig) {
     int saved_errno = errno;
-    int fd = envtop_guard_wake_fd;
+    int fd = envtop_guard()->wake_fd;
     if (fd >= 0) {
         unsigned char byte = (unsigned char)sig;
         ssize_t ignored = write(fd, &byte, 1);
@@ -140,36 +251,39 @@ static void envtop_guard_on_notify(int sig) {
     errno = saved_errno;
 }
 
-/// Records what the crash handler needs: the tty fd, its termios now (before curses changes
-/// it) and the bytes that undo curses' terminal modes.
-static inline void envtop_guard_prepare(int tty_fd, const char *reset, size_t length) {
-    envtop_guard_tty_fd = tty_fd;
-    envtop_guard_has_termios = tcgetattr(tty_fd, &envtop_guard_termios) == 0;
-    if (length > ENVTOP_GUARD_RESET_MAX) length = ENVTOP_GUARD_RESET_MAX;
-    memcpy(envtop_guard_reset, reset, length);
-    envtop_guard_reset_length = length;
+/// Records the tty fd and its termios now, before curses changes it.
+static inline void envtop_guard_save_termios(int tty_fd) {
+    envtop_guard()->tty_fd = tty_fd;
+    envtop_guard()->has_termios = tcgetattr(tty_fd, &envtop_guard()->termios) == 0;
 }
 
-/// Restores the termios saved by `envtop_guard_prepare` (normal exit path, after endwin).
+/// Records the bytes that undo curses' terminal modes (from terminfo, once curses is up).
+static inline void envtop_guard_set_reset(const char *reset, size_t length) {
+    if (length > ENVTOP_GUARD_RESET_MAX) length = ENVTOP_GUARD_RESET_MAX;
+    memcpy(envtop_guard()->reset, reset, length);
+    envtop_guard()->reset_length = length;
+}
+
+/// Restores the termios saved by `envtop_guard_save_termios` (normal exit path, after endwin).
 static inline int envtop_guard_restore_termios(void) {
-    if (envtop_guard_tty_fd < 0 || !envtop_guard_has_termios) return -1;
-    return tcsetattr(envtop_guard_tty_fd, TCSANOW, &envtop_guard_termios);
+    if (envtop_guard()->tty_fd < 0 || !envtop_guard()->has_termios) return -1;
+    return tcsetattr(envtop_guard()->tty_fd, TCSANOW, &envtop_guard()->termios);
 }
 
 /// Tells the crash handler where a redirected standard stream (1 or 2) really goes, and which
 /// temporary capture to replay into it (-1: none, e.g. when it goes to the log file).
 static inline void envtop_guard_set_stream(int stream, int saved_fd, int replay_fd) {
     if (stream < 1 || stream > 2) return;
-    envtop_guard_stream_saved[stream] = saved_fd;
-    envtop_guard_stream_replay[stream] = replay_fd;
+    envtop_guard()->stream_saved[stream] = saved_fd;
+    envtop_guard()->stream_replay[stream] = replay_fd;
 }
 
-static inline void envtop_guard_set_wake_fd(int fd) { envtop_guard_wake_fd = fd; }
+static inline void envtop_guard_set_wake_fd(int fd) { envtop_guard()->wake_fd = fd; }
 
 /// Installs the crash handler (`crash` != 0) or the notify handler for `sig`, keeping the
 /// previous action for `envtop_guard_uninstall`.
 static inline int envtop_guard_install(int sig, int crash) {
-    if (sig <= 0 || sig >= ENVTOP_GUARD_SIGNALS || envtop_guard_installed[sig]) return -1;
+    if (sig <= 0 || sig >= ENVTOP_GUARD_SIGNALS || envtop_guard()->installed[sig]) return -1;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigfillset(&action.sa_mask);
@@ -180,26 +294,26 @@ static inline int envtop_guard_install(int sig, int crash) {
         action.sa_handler = envtop_guard_on_notify;
         action.sa_flags = SA_RESTART;
     }
-    if (sigaction(sig, &action, &envtop_guard_previous[sig]) != 0) return -1;
-    envtop_guard_installed[sig] = 1;
+    if (sigaction(sig, &action, &envtop_guard()->previous[sig]) != 0) return -1;
+    envtop_guard()->installed[sig] = 1;
     return 0;
 }
 
 /// Puts back the action that was in place before `envtop_guard_install`.
 static inline int envtop_guard_uninstall(int sig) {
-    if (sig <= 0 || sig >= ENVTOP_GUARD_SIGNALS || !envtop_guard_installed[sig]) return -1;
-    envtop_guard_installed[sig] = 0;
-    return sigaction(sig, &envtop_guard_previous[sig], NULL);
+    if (sig <= 0 || sig >= ENVTOP_GUARD_SIGNALS || !envtop_guard()->installed[sig]) return -1;
+    envtop_guard()->installed[sig] = 0;
+    return sigaction(sig, &envtop_guard()->previous[sig], NULL);
 }
 
 /// Forgets the tty and streams once the session is over, so a later crash touches nothing.
 static inline void envtop_guard_clear(void) {
-    envtop_guard_tty_fd = -1;
-    envtop_guard_has_termios = 0;
-    envtop_guard_reset_length = 0;
+    envtop_guard()->tty_fd = -1;
+    envtop_guard()->has_termios = 0;
+    envtop_guard()->reset_length = 0;
     for (int i = 0; i < 3; ++i) {
-        envtop_guard_stream_saved[i] = -1;
-        envtop_guard_stream_replay[i] = -1;
+        envtop_guard()->stream_saved[i] = -1;
+        envtop_guard()->stream_replay[i] = -1;
     }
 }
 

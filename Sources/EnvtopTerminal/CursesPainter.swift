@@ -1,0 +1,85 @@
+import CNcurses
+import EnvtopCore
+
+/// Writes a `PaintPlan` into curses' virtual screen; the caller flushes with one `doupdate()`.
+///
+/// Lives on the terminal thread. Styles are resolved once per (role, attributes) through the
+/// theme, the `ColorMapper` and the `ColorPairRegistry`, and cached until the theme changes.
+final class CursesPainter {
+    private(set) var theme: Theme
+    let mapper: ColorMapper
+    private var registry: ColorPairRegistry
+    private var cache: [CellStyle: (attributes: attr_t, pair: Int32)] = [:]
+    private var buffer = [wchar_t](repeating: 0, count: 8)
+    /// Pairs curses refused (e.g. a colour number beyond `COLORS`); they fall back to pair 0.
+    private(set) var failedPairs = 0
+
+    init(theme: Theme, mapper: ColorMapper, pairCapacity: Int) {
+        self.theme = theme
+        self.mapper = mapper
+        self.registry = ColorPairRegistry(capacity: pairCapacity)
+    }
+
+    /// A new theme: every style is resolved again and pairs are handed out afresh.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        cache.removeAll(keepingCapacity: true)
+        registry.reset()
+    }
+
+    var pairOverflow: Int { registry.overflowCount }
+
+    func paint(_ plan: PaintPlan) {
+        for span in plan.spans {
+            for glyph in span.glyphs {
+                let style = resolve(glyph.style)
+                put(glyph.text, y: Int32(span.y), x: Int32(glyph.x), style: style)
+            }
+        }
+    }
+
+    private func put(_ text: String, y: Int32, x: Int32, style: (attributes: attr_t, pair: Int32)) {
+        var count = 0
+        for scalar in text.unicodeScalars where count < buffer.count - 1 {
+            buffer[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        buffer[count] = 0
+        let status = buffer.withUnsafeBufferPointer { envtop_put_cell(y, x, $0.baseAddress, style.attributes, style.pair) }
+        // setcchar refuses clusters curses cannot hold (too many marks, a non-spacing mark
+        // after a wide emoji...): draw the base character alone rather than nothing. A write
+        // to the bottom-right cell also reports ERR after drawing (the cursor cannot advance),
+        // which is harmless and also ends here.
+        if status != envtop_ok() && count > 1 {
+            buffer[1] = 0
+            _ = buffer.withUnsafeBufferPointer { envtop_put_cell(y, x, $0.baseAddress, style.attributes, style.pair) }
+        }
+    }
+
+    func resolve(_ style: CellStyle) -> (attributes: attr_t, pair: Int32) {
+        if let cached = cache[style] { return cached }
+        let curses = mapper.style(theme.resolve(style))
+        var pair: Int32 = 0
+        if mapper.depth != .none {
+            let assignment = registry.pair(foreground: curses.foreground, background: curses.background)
+            pair = assignment.pair
+            if assignment.isNew && init_extended_pair(assignment.pair, curses.foreground, curses.background) != envtop_ok() {
+                failedPairs += 1
+                pair = 0
+            }
+        }
+        let resolved = (attributes: Self.attributes(curses.attributes), pair: pair)
+        cache[style] = resolved
+        return resolved
+    }
+
+    static func attributes(_ attributes: TextAttributes) -> attr_t {
+        var bits = envtop_a_normal()
+        if attributes.contains(.bold) { bits |= envtop_a_bold() }
+        if attributes.contains(.dim) { bits |= envtop_a_dim() }
+        if attributes.contains(.underline) { bits |= envtop_a_underline() }
+        if attributes.contains(.reverse) { bits |= envtop_a_reverse() }
+        if attributes.contains(.italic) { bits |= envtop_a_italic() }
+        return bits
+    }
+}
