@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore"], swiftSettings: strict),
         .testTarget(
             name: "EnvtopEndToEndTests",
-            dependencies: ["EnvtopSimulator", "EnvtopModels"],
+            dependencies: ["EnvtopSimulator", "EnvtopClient", "EnvtopModels"],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,139 @@
+import EnvtopClient
+import EnvtopCore
+import EnvtopModels
+import EnvtopTerminal
+import Foundation
+import Logging
+
+/// Everything between the parsed command line and the running dashboard: credentials, the demo
+/// simulator, the environment, `--once`, the terminal checks. Returns the process exit code.
+struct DashboardLauncher {
+    let options: DashboardOptions
+
+    func run() async -> Int32 {
+        let env = ProcessInfo.processInfo.environment
+        let logPath = options.logFile ?? AppPaths.defaultLogFile
+        let sink = FileLogHandler.Sink(path: logPath)
+        let level = env["ENVTOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = Logger(label: "envtop") { label in
+            var handler = FileLogHandler(label: label, sink: sink)
+            handler.logLevel = level
+            return handler
+        }
+
+        let themes: ThemeSelection
+        switch ThemeSelection.resolve(requested: options.theme, environment: env) {
+        case .success(let selection): themes = selection
+        case .failure(let problem):
+            Console.error(problem.description)
+            return 2
+        }
+        if options.listThemes {
+            print(themes.listing())
+            return 0
+        }
+
+        // Where to connect, and with what.
+        var configuration = ClientConfiguration.fromEnvironment(env)
+        var credentials = Credentials.fromEnvironment(env)
+        var demo: DemoEnvironment?
+        if options.demo {
+            do {
+                let started = try await DemoEnvironment.start(seed: options.seed)
+                demo = started
+                configuration.baseURL = started.server.baseURL
+                configuration.proxy = .none
+                credentials = started.credentials
+            } catch {
+                Console.error("Could not start the demo simulator: \(error)")
+                return 1
+            }
+        } else {
+            if let baseURL = options.baseURL { configuration.baseURL = baseURL }
+            guard credentials.hasAny else {
+                Console.error("""
+                    No credentials. envtop reads them as the Anthropic SDKs do:
+                      export ANTHROPIC_ENVIRONMENT_KEY=...   # lists work and stops it (needed)
+                      export ANTHROPIC_API_KEY=...           # lists environments, reads items
+                    Or try it with no account: envtop --demo
+                    """)
+                return 2
+            }
+        }
+        if let workspace = options.workspace { configuration.workspaceID = workspace }
+        configuration.requestTimeout = .seconds(20)
+        let client = HTTPWorkClient(configuration: configuration, credentials: credentials, logger: logger)
+        defer {
+            let shutdownDemo = demo
+            let done = DispatchSemaphore(value: 0)
+            Task.detached {
+                await client.shutdown()
+                await shutdownDemo?.server.shutdown()
+                done.signal()
+            }
+            _ = done.wait(timeout: .now() + 5)
+        }
+        logger.info("starting", metadata: ["base_url": "\(configuration.baseURL)", "credentials": "\(credentials)", "demo": "\(options.demo)"])
+
+        let requested = options.environment ?? demo?.server.environmentIDs.first
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !options.once
+        let environmentID: String
+        let environmentName: String?
+        switch await EnvironmentChooser.choose(api: client, requested: requested, interactive: interactive) {
+        case .chosen(let id, let name):
+            environmentID = id
+            environmentName = name
+        case .failed(let message):
+            Console.error(message)
+            return 1
+        }
+
+        let stateOptions = AppState.Options(
+            environmentID: environmentID, environmentName: environmentName, readOnly: options.readOnly,
+            refreshInterval: options.refresh ?? 2)
+
+        if options.once {
+            return await OnceSnapshot.print(options: stateOptions, api: client)
+        }
+
+        if let problem = TerminalPreflight.check() {
+            Console.error("\(problem)\nFor a plain-text snapshot instead, run: envtop --once")
+            return 2
+        }
+
+        let inbox = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
+        let post = inbox.continuation
+        let terminal = CursesTerminal(
+            theme: themes.cycle.current, colorDepth: themes.forcedDepth, logFile: logPath,
+            onInput: { input in
+                switch input {
+                case .key(let key): post.yield(.key(key))
+                case .mouse(let mouse): post.yield(.mouse(mouse))
+                case .resize(let size): post.yield(.resize(size))
+                case .signal(let number):
+                    logger.info("signal \(number): quitting")
+                    post.yield(.quitRequested)
+                }
+            })
+        do {
+            try terminal.start()
+        } catch {
+            Console.error("\(error)")
+            return 2
+        }
+        var state = AppState(options: stateOptions, size: terminal.size, now: Date())
+        state.themeName = themes.cycle.current.name
+        let runtime = DashboardRuntime(
+            api: client, terminal: terminal, themes: themes.cycle, logger: logger, inbox: inbox)
+        await runtime.run(state)
+        terminal.stop()
+        return 0
+    }
+}
+
+/// Messages for the operator outside the dashboard (before it starts or after it ends).
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("envtop: " + message + "\n").utf8))
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+
+/// The dashboard's command-line options.
+struct DashboardOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "The environment to watch (env_...). Without it, envtop lists the environments your credentials can see.")
+    var environment: String?
+
+    @Option(name: .customLong("base-url"), help: "API base URL. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.")
+    var baseURL: String?
+
+    @Option(help: "Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.")
+    var workspace: String?
+
+    @Option(help: "Seconds between refreshes (default 2, at least 0.5).")
+    var refresh: Double?
+
+    @Flag(name: .customLong("read-only"), help: "No key can change anything; the screen says so.")
+    var readOnly = false
+
+    @Flag(help: "Watch a live simulated environment on loopback: no account and no network needed.")
+    var demo = false
+
+    @Option(help: "Seed of the --demo simulator (the same seed gives the same history).")
+    var seed: UInt64 = 7
+
+    @Flag(help: "Print one plain-text snapshot of the stats and the work list to stdout, then exit.")
+    var once = false
+
+    @Option(help: "Theme name or path to a theme file.")
+    var theme: String?
+
+    @Flag(name: .customLong("list-themes"), help: "List the available themes and exit.")
+    var listThemes = false
+
+    @Option(name: .customLong("log-file"), help: "Where diagnostics go (default: $XDG_STATE_HOME/envtop/envtop.log).")
+    var logFile: String?
+
+    func validate() throws {
+        if let refresh, !(refresh >= 0.5) {
+            throw ValidationError("--refresh must be at least 0.5 seconds (got \(refresh))")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where envtop keeps its files, following the XDG base directory conventions.
+enum AppPaths {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var home: String { environment["HOME"] ?? NSHomeDirectory() }
+
+    /// `$XDG_CONFIG_HOME/envtop` (default `~/.config/envtop`): the config file and user themes.
+    static var configDirectory: String {
+        xdg("XDG_CONFIG_HOME", fallback: home + "/.config") + "/envtop"
+    }
+
+    /// `$XDG_STATE_HOME/envtop` (default `~/.local/state/envtop`): the log.
+    static var stateDirectory: String {
+        xdg("XDG_STATE_HOME", fallback: home + "/.local/state") + "/envtop"
+    }
+
+    static var configFile: String { configDirectory + "/config.yaml" }
+    static var userThemesDirectory: String { configDirectory + "/themes" }
+    static var defaultLogFile: String { stateDirectory + "/envtop.log" }
+
+    private static func xdg(_ name: String, fallback: String) -> String {
+        if let value = environment[name], value.hasPrefix("/") { return value }
+        return fallback
+    }
+}

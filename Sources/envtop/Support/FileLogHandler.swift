@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+
+/// A swift-log handler that appends lines to a file.
+///
+/// While the dashboard is on screen nothing may be written to stdout or stderr, so diagnostics go
+/// here. Metadata values pass through as given: callers never put credentials in them.
+struct FileLogHandler: LogHandler {
+    final class Sink: @unchecked Sendable {
+        private let lock = NSLock()
+        private let handle: FileHandle?
+
+        init(path: String) {
+            let url = URL(fileURLWithPath: path)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            handle = FileHandle(forWritingAtPath: path)
+            _ = try? handle?.seekToEnd()
+        }
+
+        func write(_ line: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            handle?.write(Data(line.utf8))
+        }
+    }
+
+    let label: String
+    let sink: Sink
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    init(label: String, sink: Sink) {
+        self.label = label
+        self.sink = sink
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        let meta = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        sink.write("\(stamp) \(event.level) \(label): \(event.message)\(meta)\n")
+    }
+}

@@ -1,0 +1,206 @@
+import EnvtopClient
+import EnvtopModels
+import EnvtopSimulator
+import Foundation
+import Testing
+
+/// The real binary in tmux against a real simulator, driven as an operator would.
+@Suite("envtop in a terminal", .serialized, .enabled(if: Tmux.isAvailable || TestBinary.isCI, "tmux is not installed"))
+struct DashboardEndToEndTests {
+    /// A quiet environment with six items: three claimed by a "worker" (this test) and active,
+    /// three still queued. Nothing else touches it.
+    struct Fixture {
+        let server: SimulatorServer
+        let environmentID: String
+        let active: [WorkItem]
+        let queued: [WorkItem]
+        let envFile: String
+        let logFile: String
+
+        static func make() async throws -> Fixture {
+            var config = SimulatorConfiguration()
+            config.workersPerEnvironment = 0
+            config.arrivalRatePerSecond = 0
+            config.initialItemsPerEnvironment = 0
+            config.troubleEnabled = false
+            config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
+            config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
+            let server = try await SimulatorServer.start(config)
+            let env = server.environmentIDs[0]
+            var items: [WorkItem] = []
+            for n in 0..<6 {
+                items += try await server.enqueue(environmentID: env, count: 1, metadata: ["job": "e2e-\(n)"])
+            }
+            // Act as a worker for three of them, so they are really active with a lease.
+            let worker = HTTPWorkClient(
+                configuration: ClientConfiguration(baseURL: server.baseURL),
+                credentials: Credentials(environmentKey: config.environmentKeys[0]))
+            var active: [WorkItem] = []
+            for _ in 0..<3 {
+                guard let polled = try await worker.poll(
+                    environmentID: env, workerID: "e2e-worker", blockMilliseconds: 100, reclaimOlderThanMilliseconds: nil)
+                else { break }
+                _ = try await worker.ack(environmentID: env, workID: polled.id)
+                _ = try await worker.heartbeat(
+                    environmentID: env, workID: polled.id, desiredTTLSeconds: 600,
+                    expectedLastHeartbeat: APIConstants.noHeartbeat, sessionToken: polled.secret)
+                active.append(try #require(await server.workItem(environmentID: env, id: polled.id)))
+            }
+            await worker.shutdown()
+            let activeIDs = Set(active.map(\.id))
+            let queued = items.filter { !activeIDs.contains($0.id) }
+            // Credentials reach the shell through a private file, never a command line.
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let envFile = dir.appendingPathComponent("env").path
+            let text = """
+                export ANTHROPIC_BASE_URL='\(server.baseURL)'
+                export ANTHROPIC_ENVIRONMENT_KEY='\(config.environmentKeys[0])'
+                export ANTHROPIC_API_KEY='\(config.apiKeys[0])'
+                export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+                """
+            FileManager.default.createFile(atPath: envFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            return Fixture(
+                server: server, environmentID: env, active: active, queued: queued, envFile: envFile,
+                logFile: dir.appendingPathComponent("envtop.log").path)
+        }
+
+        func state(of item: WorkItem) async -> WorkState? {
+            await server.workItem(environmentID: environmentID, id: item.id)?.state
+        }
+
+        /// Waits until the simulator reports `state` for the item.
+        func waitForState(_ item: WorkItem, _ state: WorkState, timeout: Double = 10) async throws {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if await self.state(of: item) == state { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("\(item.id) is \(await self.state(of: item).map(\.rawValue) ?? "missing"), expected \(state)")
+        }
+    }
+
+    func launch(_ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, extra: String = "") throws {
+        let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
+        try tmux.start(width: width, height: height)
+        try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh 0.5 --log-file '\(fixture.logFile)' \(extra)")
+        try tmux.press("Enter")
+        try tmux.waitFor("the dashboard with its items", timeout: 20) { screen in
+            fixture.active.allSatisfy { screen.contains($0.id) || screen.contains(String($0.id.prefix(16))) }
+        }
+    }
+
+    /// The line of the screen that holds the selection marker.
+    func selectedLine(_ screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.contains("▶") }.map(String.init)
+    }
+
+    /// Types a search for the item's id so it is the only row, and the one selected.
+    func isolate(_ item: WorkItem, tmux: Tmux) throws {
+        try tmux.press("Escape")
+        try tmux.type("/\(item.id)")
+        try tmux.press("Enter")
+        try tmux.waitFor("\(item.id) selected alone") { screen in
+            self.selectedLine(screen)?.contains(String(item.id.prefix(16))) == true
+        }
+    }
+
+    @Test("SIGTERM ends the dashboard and the terminal is restored")
+    func sigterm() async throws {
+        let fixture = try await Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try launch(fixture, tmux: tmux)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-f", "--environment \(fixture.environmentID)"]
+        try kill.run()
+        kill.waitUntilExit()
+        try tmux.waitFor(text: "$ ")
+        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
+        try tmux.press("Enter")
+        try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+    }
+
+    @Test("navigate, search, stop, force stop, cancel, resize, quit: the simulator sees exactly what was confirmed")
+    func operatorSession() async throws {
+        let fixture = try await Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        #expect(fixture.active.count == 3)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try launch(fixture, tmux: tmux)
+
+        // The header shows the queue and the list shows every item.
+        var screen = try tmux.screen()
+        #expect(screen.contains("depth"))
+        for item in fixture.active + fixture.queued {
+            #expect(screen.contains(String(item.id.prefix(16))), "missing \(item.id)")
+        }
+
+        // Navigate: j moves the selection to another row.
+        let before = try #require(selectedLine(screen))
+        try tmux.press("j")
+        screen = try tmux.waitFor("the selection to move") { self.selectedLine($0) != before }
+
+        // Search narrows the list to the matching item.
+        let target = fixture.active[0]
+        try isolate(target, tmux: tmux)
+        screen = try tmux.screen()
+        #expect(!screen.contains(String(fixture.active[1].id.prefix(16))))
+
+        // Stop (graceful): the dialog names the item; y confirms; the simulator has it stopping.
+        try tmux.press("s")
+        screen = try tmux.waitFor(text: "Cancel")
+        #expect(screen.contains(target.id))
+        try tmux.press("y")
+        try await fixture.waitForState(target, .stopping)
+        try tmux.waitFor(text: "stopping")
+
+        // Cancel stops nothing: Esc, and Enter on the default button.
+        let spared = fixture.active[1]
+        try isolate(spared, tmux: tmux)
+        try tmux.press("s")
+        try tmux.waitFor(text: "Cancel")
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "nothing was stopped")
+        try tmux.press("S")
+        try tmux.waitFor(text: "Cancel")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "nothing was stopped")
+        try await Task.sleep(for: .seconds(1.5))
+        #expect(await fixture.state(of: spared) == .active)
+
+        // Force stop: only y confirms; the simulator has it stopped at once.
+        let forced = fixture.active[2]
+        try isolate(forced, tmux: tmux)
+        try tmux.press("S")
+        screen = try tmux.waitFor(text: "Cancel")
+        #expect(screen.contains(forced.id))
+        try tmux.press("y")
+        try await fixture.waitForState(forced, .stopped)
+        #expect(await fixture.state(of: spared) == .active)
+        #expect(await fixture.state(of: target) == .stopping)
+
+        // Resize: the dashboard reflows to the new size without restarting.
+        try tmux.press("Escape")
+        try tmux.resize(width: 80, height: 24)
+        screen = try tmux.waitFor("the 80-column layout") { screen in
+            screen.contains("depth") && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }
+        }
+        try tmux.resize(width: 50, height: 12)
+        try tmux.waitFor("the too-small message") { $0.lowercased().contains("too small") }
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor(text: "depth")
+
+        // Quit, and the shell is usable: echo and line editing are back.
+        try tmux.press("q")
+        try tmux.waitFor(text: "$ ")
+        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+        #expect(!screen.contains("\u{1b}"))
+    }
+}
