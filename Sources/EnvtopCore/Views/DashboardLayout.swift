@@ -5,13 +5,18 @@
 public struct DashboardLayout: Sendable, Equatable {
     /// Below this the dashboard shows only a message saying how big the terminal must be.
     public static let minimumSize = Size(width: 60, height: 16)
-    /// From this width on, the detail pane sits beside the list instead of below it.
-    public static let sideBySideWidth = 120
+    /// From this width on, the detail pane sits beside the list instead of below it: below it the
+    /// list keeps every column (id, state, session, ages, notes) up to 139 columns.
+    public static let sideBySideWidth = 140
+    /// Title, connection, queue stats, state counts.
+    public static let headerHeight = 4
+    /// The narrowest detail pane beside the list: a label column and a full session id.
+    public static let minimumDetailWidth = 56
 
     public var size: Size
     public var isTooSmall: Bool
     public var sideBySide: Bool
-    /// Title, queue stats, state counts and connection: three rows.
+    /// Title, connection, queue stats and state counts: `headerHeight` rows.
     public var header: Rect
     /// The column-title row of the list.
     public var listHeader: Rect
@@ -21,7 +26,7 @@ public struct DashboardLayout: Sendable, Equatable {
     public var divider: Rect
     /// The detail pane's title row.
     public var detailTitle: Rect
-    /// The scrollable detail text.
+    /// The scrollable detail text (one column in from the pane's edge).
     public var detailBody: Rect
     /// Search line, flash messages, filter and sort.
     public var status: Rect
@@ -33,25 +38,27 @@ public struct DashboardLayout: Sendable, Equatable {
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
         isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
         sideBySide = size.width >= Self.sideBySideWidth
-        let (header, rest) = full.splitTop(3)
+        let (header, rest) = full.splitTop(Self.headerHeight)
         let (body, bottom) = rest.splitBottom(2)
         let (status, keyBar) = bottom.splitTop(1)
         self.header = header
         self.status = status
         self.keyBar = keyBar
         if sideBySide {
-            let detailWidth = max(48, size.width * 2 / 5)
+            let detailWidth = max(Self.minimumDetailWidth, size.width * 3 / 8)
             let (listArea, right) = body.splitLeft(body.width - detailWidth - 1)
             let (divider, detailArea) = right.splitLeft(1)
             (listHeader, listBody) = listArea.splitTop(1)
             self.divider = divider
             (detailTitle, detailBody) = detailArea.splitTop(1)
+            detailBody = detailBody.splitLeft(1).1  // one blank column after the divider
         } else {
             let listHeight = max(4, body.height * 11 / 20)
             let (listArea, detailArea) = body.splitTop(listHeight)
             (listHeader, listBody) = listArea.splitTop(1)
             divider = Rect(x: detailArea.x, y: detailArea.y, width: 0, height: 0)
             (detailTitle, detailBody) = detailArea.splitTop(1)
+            detailBody = detailBody.splitLeft(1).1  // aligned with the header text
         }
     }
 

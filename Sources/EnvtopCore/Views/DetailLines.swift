@@ -1,6 +1,10 @@
 import EnvtopModels
+import Foundation
 
 /// One line of the detail pane: a label and a value, or a section title.
+///
+/// Lines are already wrapped to the pane's width: one `DetailLine` is one screen row, so the
+/// reducer can bound scrolling by counting them.
 public struct DetailLine: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case field, section, text, attention }
     public var kind: Kind
@@ -18,18 +22,136 @@ public struct DetailLine: Sendable, Equatable {
 
 /// The content of the detail pane for the selected item, as lines of a given width.
 ///
-/// Shared by the view (which draws a window of it) and the reducer (which bounds scrolling).
+/// Shared by the view (which draws a window of it) and the reducer (which bounds scrolling), so it
+/// builds only the selected item's lines: cheap enough to run on every scroll key.
 public enum DetailLines {
-    public static func build(state: AppState, width: Int) -> [DetailLine] {
-        guard let item = state.selectedItem else { return [] }
-        var lines: [DetailLine] = [
-            DetailLine(.field, label: "id", value: item.id),
-            DetailLine(.field, label: "state", value: item.state.rawValue),
-            DetailLine(.field, label: "session", value: item.sessionID),
-        ]
-        for (key, value) in item.metadata.sorted(by: { $0.key < $1.key }) {
-            lines.append(DetailLine(.field, label: key, value: value))
+    /// The widest label column; narrower panes use a third of their width.
+    static let maxLabelWidth = 16
+
+    /// The label column of a pane `width` columns wide.
+    public static func labelWidth(for width: Int) -> Int { min(maxLabelWidth, max(6, width / 3)) }
+
+    public static func build(state: AppState, width: Int, timeZone: TimeZone = .current) -> [DetailLine] {
+        guard let item = state.selectedItem, width > 0 else { return [] }
+        let time = TimeFormatting(timeZone: timeZone)
+        let now = state.now
+        var out = Builder(width: width)
+        func stamp(_ date: Date?, else none: String) -> String { date.map { time.stamp($0, now: now) } ?? none }
+
+        let badge = StateBadge.of(item.state)
+        out.field("id", item.id)
+        out.field("state", "\(badge.text) for \(Age.format(now.timeIntervalSince(item.stateEnteredAt)))", role: badge.role)
+        out.field("kind", item.data.kind.rawValue.isEmpty ? "(not given)" : item.data.kind.rawValue)
+        out.field(item.data.kind == .session ? "session" : "data id", item.sessionID)
+        out.field("environment", item.environmentID)
+        out.field("created", time.stamp(item.createdAt, now: now))
+        out.field("acknowledged", stamp(item.acknowledgedAt, else: item.state == .queued ? "not yet" : "-"))
+        out.field("started", stamp(item.startedAt, else: isLive(item.state) ? "not yet" : "-"))
+        out.field("last heartbeat", stamp(item.latestHeartbeatAt, else: "none"))
+        out.field("stop requested", stamp(item.stopRequestedAt, else: "no"))
+        out.field("stopped", stamp(item.stoppedAt, else: "no"))
+        // The store never keeps a secret (it is a credential); say so rather than leave a blank.
+        out.field("secret", item.secret == nil ? "none kept (never shown)" : "present (never shown)", role: .dim)
+
+        out.section("Health")
+        let lease = leaseFact(item, now: now, thresholds: state.options.thresholds)
+        out.field("lease", lease.text, role: lease.role)
+        if item.state == .stopping {
+            let age = now.timeIntervalSince(item.stopRequestedAt ?? item.stateEnteredAt)
+            out.field("stopping for", "\(Age.format(age)) (a live worker ends it within \(APIConstants.maxHeartbeatIntervalSeconds)s)",
+                role: state.attention[item.id] == nil ? .detailValue : .attention)
         }
-        return lines
+        if let attention = state.attention[item.id] {
+            out.attention(attention.explanation(thresholds: state.options.thresholds))
+        } else {
+            out.field("attention", "none needed", role: .ok)
+        }
+
+        out.section("If you stop it now")
+        if state.options.readOnly {
+            out.text("Stopping is off: envtop was started with --read-only.", role: .readOnly)
+        } else {
+            out.field("s stop", StopDialog(mode: .graceful, target: item).consequence)
+            out.field("S force stop", StopDialog(mode: .force, target: item).consequence)
+        }
+
+        out.section("Metadata (\(item.metadata.count))")
+        if item.metadata.isEmpty { out.text("none", role: .dim) }
+        for key in item.metadata.keys.sorted() {
+            let value = item.metadata[key]!
+            if SafeText.width(key) < out.labelWidth {
+                out.field(key, value)
+            } else {
+                out.text(key, role: .detailLabel)
+                out.field("", value)
+            }
+        }
+        return out.lines
+    }
+
+    static func isLive(_ state: WorkState) -> Bool {
+        state == .queued || state == .starting || state == .active
+    }
+
+    /// Lease health in a few words, and how alarming it is.
+    static func leaseFact(_ item: WorkItem, now: Date, thresholds t: AttentionThresholds) -> (text: String, role: ThemeRole) {
+        let ttl = Age.format(t.leaseTTLSeconds)
+        let beatAge = item.latestHeartbeatAt.map { now.timeIntervalSince($0) }
+        switch item.state {
+        case .queued:
+            return ("none: waiting for a worker to poll and acknowledge it", .dim)
+        case .starting, .active:
+            if let age = beatAge {
+                if age > t.leaseTTLSeconds {
+                    return ("LOST: last heartbeat \(Age.format(age)) ago, past the \(ttl) lease", .attention)
+                }
+                return ("held: last heartbeat \(Age.format(age)) ago, within the \(ttl) lease", .ok)
+            }
+            let since = now.timeIntervalSince(item.startedAt ?? item.acknowledgedAt ?? item.createdAt)
+            let role: ThemeRole = item.state == .active && since > t.leaseTTLSeconds ? .attention : .warning
+            return ("no heartbeat yet, \(Age.format(since)) after \(item.state == .active ? "starting" : "acknowledgement")", role)
+        case .stopping:
+            let beat = beatAge.map { "last heartbeat \(Age.format($0)) ago" } ?? "no heartbeat ever"
+            return ("ending: the worker should notice the stop on its next heartbeat (\(beat))", .warning)
+        case .stopped:
+            return ("released: the item is stopped", .dim)
+        case .unknown(let raw):
+            return ("unknown: envtop does not know the state \"\(raw)\"", .stateUnknown)
+        }
+    }
+
+    /// Accumulates wrapped lines.
+    struct Builder {
+        let width: Int
+        let labelWidth: Int
+        var lines: [DetailLine] = []
+
+        init(width: Int) {
+            self.width = width
+            self.labelWidth = DetailLines.labelWidth(for: width)
+        }
+
+        mutating func field(_ label: String, _ value: String, role: ThemeRole = .detailValue) {
+            let pieces = TextWrap.lines(value, width: max(1, width - labelWidth))
+            for (i, piece) in pieces.enumerated() {
+                lines.append(DetailLine(.field, label: i == 0 ? label : "", value: piece, role: role))
+            }
+        }
+
+        mutating func section(_ title: String) {
+            lines.append(DetailLine(.section, label: title, role: .title))
+        }
+
+        mutating func text(_ value: String, role: ThemeRole = .detailValue) {
+            for piece in TextWrap.lines(value, width: max(1, width - 2)) {
+                lines.append(DetailLine(.text, value: piece, role: role))
+            }
+        }
+
+        mutating func attention(_ value: String) {
+            for (i, piece) in TextWrap.lines(value, width: max(1, width - 2)).enumerated() {
+                lines.append(DetailLine(.attention, label: i == 0 ? StateBadge.attentionMarker : "", value: piece, role: .attention))
+            }
+        }
     }
 }

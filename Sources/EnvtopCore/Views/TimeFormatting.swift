@@ -1,0 +1,60 @@
+import Foundation
+
+/// Local wall-clock times for the screen: "12:03:55" today, "Mar 4 12:03:55" on another day, and
+/// the age beside it ("12:03:55 (4m12s ago)").
+///
+/// A `DateFormatter` per row per frame is slow, so this does the arithmetic itself: one UTC-offset
+/// lookup per date, then civil-calendar maths. The time zone is passed in so tests can pin UTC.
+public struct TimeFormatting: Sendable {
+    public var timeZone: TimeZone
+
+    public init(timeZone: TimeZone = .current) {
+        self.timeZone = timeZone
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "HH:mm:ss" when `date` is on the same local day as `now`, else "MMM d HH:mm:ss".
+    public func clock(_ date: Date, now: Date) -> String {
+        let (day, second) = localDayAndSecond(date)
+        let (today, _) = localDayAndSecond(now)
+        let time = "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60)):\(Self.pad(second % 60))"
+        if day == today { return time }
+        let (_, month, dayOfMonth) = Self.civil(fromDays: day)
+        return "\(Self.monthNames[month - 1]) \(dayOfMonth) \(time)"
+    }
+
+    /// The clock time and the age: "12:03:55 (4m12s ago)".
+    public func stamp(_ date: Date, now: Date) -> String {
+        "\(clock(date, now: now)) (\(Self.relative(date, now: now)))"
+    }
+
+    /// "4m12s ago", or "in 3s" for a time ahead of the local clock (skew between hosts).
+    public static func relative(_ date: Date, now: Date) -> String {
+        let delta = now.timeIntervalSince(date)
+        if delta <= -1 { return "in \(Age.format(-delta))" }
+        return "\(Age.format(max(0, delta))) ago"
+    }
+
+    /// Days since 1970-01-01 and the second of that day, in local time.
+    func localDayAndSecond(_ date: Date) -> (Int, Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (day, seconds - day * 86_400)
+    }
+
+    static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// Howard Hinnant's civil-from-days: (year, month 1-12, day 1-31) for days since 1970-01-01.
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
