@@ -4,7 +4,7 @@ import EnvtopModels
 public enum FilterMenuView {
     public static func draw(_ state: AppState, selected: Int, into screen: inout Screen) {
         let filters = StateFilter.allCases
-        let counts = state.countsByState()
+        let counts = StateCounts(state.store)
         let width = min(screen.width - 4, 40)
         let rect = screen.bounds.centered(width: width, height: min(screen.height - 2, filters.count + 4))
         let inner = Box.draw(
@@ -23,7 +23,7 @@ public enum FilterMenuView {
             switch filter {
             case .all: count = state.store.count
             case .needsAttention: count = state.attention.count
-            case .state(let s): count = counts[s] ?? 0
+            case .state(let s): count = counts[s]
             }
             let countText = "\(count)"
             screen.write(label, x: inner.x + 2, y: y, maxWidth: inner.width - 4 - SafeText.width(countText), style: style)

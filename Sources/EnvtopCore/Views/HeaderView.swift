@@ -170,20 +170,19 @@ public enum HeaderView {
 
     static func countVariants(_ state: AppState) -> [[Span]] {
         guard state.store.revision > 0 else { return [[Span("counts: waiting for the first page…", .dim)]] }
-        let counts = state.countsByState()
+        let counts = StateCounts(state.store)
         let value: ThemeRole = state.connection.isStale ? .stale : .headerValue
         let flagged = state.attention.count
         let attention = flagged > 0
             ? Span("! \(flagged) need attention", .headerAlert)
             : Span("0 need attention", .ok)
-        var others = 0
-        for (s, n) in counts { if case .unknown = s { others += n } }
+        let others = counts.other
         func line(symbols: Bool, gap: String, total: Bool = true) -> [Span] {
             var spans = [attention, Span(gap)]
             for s in WorkState.known {
                 let badge = StateBadge.of(s)
                 if symbols { spans.append(Span(badge.symbol + " ", badge.role)) }
-                spans += [Span("\(counts[s] ?? 0)", value), Span(" " + badge.word, .headerLabel), Span(gap)]
+                spans += [Span("\(counts[s])", value), Span(" " + badge.word, .headerLabel), Span(gap)]
             }
             if others > 0 {
                 if symbols { spans.append(Span("? ", .stateUnknown)) }
