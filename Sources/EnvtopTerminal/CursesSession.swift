@@ -31,6 +31,8 @@ final class CursesSession: @unchecked Sendable {
     private var lastPainted: Screen?
     private var inputOpen = true
     private var mouseEnabled = false
+    /// Set once the terminal is restored; nothing touches curses afterwards.
+    private var isTornDown = false
 
     init(
         options: TerminalOptions, requestedDepth: ColorDepth?, logFile: String?, initialTheme: Theme,
@@ -55,6 +57,13 @@ final class CursesSession: @unchecked Sendable {
             started.set(.success(()))
         }
         loop()
+        tearDown()
+    }
+
+    /// `stop()` called from inside `onInput` (this thread): restore the terminal right now, so
+    /// an app that quits from its key handler never leaves it broken. The loop then unwinds
+    /// without touching curses.
+    func tearDownFromCallback() {
         tearDown()
     }
 
@@ -187,28 +196,36 @@ final class CursesSession: @unchecked Sendable {
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),
         ]
-        while true {
+        while !isTornDown {
             fds[0].fd = inputOpen ? inputFD : -1
             fds[0].revents = 0
             fds[1].revents = 0
             let ready = poll(&fds, 2, -1)
             if ready < 0 && errno != EINTR { break }
             if fds[1].revents & Int16(POLLIN) != 0 { handleWakeBytes(pipe.drain()) }
-            if fds[0].revents != 0 { readInput(hangUp: fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0) }
-            if !paintPending(force: false) { break }
+            if fds[0].revents != 0 && !isTornDown {
+                readInput(hangUp: fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
+            }
+            if isTornDown || !paintPending(force: false) { break }
         }
+    }
+
+    /// Hands one input to the app (on this thread).
+    private func emit(_ input: TerminalInput) {
+        guard !isTornDown else { return }
+        onInput(input)
     }
 
     private func handleWakeBytes(_ bytes: [UInt8]) {
         var resized = false
-        for byte in bytes where byte != WakePipe.wakeByte {
+        for byte in bytes where byte != WakePipe.wakeByte && !isTornDown {
             if Int32(byte) == SignalGuard.resizeSignal {
                 resized = true
             } else {
-                onInput(.signal(Int32(byte)))
+                emit(.signal(Int32(byte)))
             }
         }
-        if resized { noteResize(askTerminal: true) }
+        if resized && !isTornDown { noteResize(askTerminal: true) }
     }
 
     /// Reads everything available (bounded), decoding as it goes.
@@ -216,24 +233,25 @@ final class CursesSession: @unchecked Sendable {
         var value: wint_t = 0
         var count = 0
         for _ in 0..<4096 {
+            if isTornDown { return }
             let status = wget_wch(envtop_stdscr(), &value)
             if status == envtop_err() { break }
             count += 1
             let raw: RawKeyInput = status == envtop_key_code_yes() ? .keyCode(Int32(bitPattern: UInt32(value))) : .character(UInt32(value))
             switch KeyDecoder.decode(raw) {
             case .key(let key):
-                onInput(.key(key))
+                emit(.key(key))
             case .sgrMouse:
                 if let body = readReport(until: { $0 == "M" || $0 == "m" }, maxCount: 24),
                     let mouse = MouseDecoder.decodeSGR(String(String.UnicodeScalarView(body)))
                 {
-                    onInput(.mouse(mouse))
+                    emit(.mouse(mouse))
                 }
             case .x10Mouse:
                 if let bytes = readReport(until: nil, maxCount: 3),
                     let mouse = MouseDecoder.decodeX10(button: bytes[0].value, x: bytes[1].value, y: bytes[2].value)
                 {
-                    onInput(.mouse(mouse))
+                    emit(.mouse(mouse))
                 }
             case .resize:
                 noteResize(askTerminal: false)
@@ -243,9 +261,9 @@ final class CursesSession: @unchecked Sendable {
         }
         // The tty went away (hang-up) and nothing could be read: report it like SIGHUP, once,
         // and stop polling it so the loop does not spin.
-        if hangUp && count == 0 {
+        if hangUp && count == 0 && !isTornDown {
             inputOpen = false
-            onInput(.signal(SIGHUP))
+            emit(.signal(SIGHUP))
         }
     }
 
@@ -280,6 +298,7 @@ final class CursesSession: @unchecked Sendable {
 
     /// A resize: from SIGWINCH (ask the tty, tell curses) or from curses' own KEY_RESIZE.
     private func noteResize(askTerminal: Bool) {
+        guard !isTornDown else { return }
         if askTerminal, let actual = TerminalPreflight.windowSize(fd: outputFD), actual.width > 0, actual.height > 0 {
             if actual.width != Int(envtop_cols()) || actual.height != Int(envtop_lines()) {
                 _ = resizeterm(Int32(actual.height), Int32(actual.width))
@@ -291,7 +310,7 @@ final class CursesSession: @unchecked Sendable {
         shared.withLock { $0.size = current }
         // Repaint what we have at the new size now; the app sends a frame of the new size next.
         paint(full: true)
-        onInput(.resize(current))
+        emit(.resize(current))
     }
 
     /// Takes the shared requests and paints. Returns false when the loop must end.
@@ -310,7 +329,7 @@ final class CursesSession: @unchecked Sendable {
     }
 
     private func paint(full: Bool) {
-        guard let painter else { return }
+        guard let painter, !isTornDown else { return }
         let window = envtop_stdscr()
         if full {
             // erase(), not clear(): clear() would also clear on every later refresh; clearok
@@ -343,6 +362,8 @@ final class CursesSession: @unchecked Sendable {
     // MARK: - Tear-down
 
     private func tearDown() {
+        guard !isTornDown else { return }
+        isTornDown = true
         _ = endwin()
         if mouseEnabled { writeToTerminal(MouseDecoder.disableSequence) }
         SignalGuard.restoreTerminalModes()

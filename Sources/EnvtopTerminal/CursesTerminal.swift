@@ -28,6 +28,7 @@ public final class CursesTerminal: @unchecked Sendable {
     private struct Control {
         var thread: pthread_t?
         var pipe: WakePipe?
+        var session: CursesSession?
     }
 
     /// - Parameters:
@@ -79,7 +80,10 @@ public final class CursesTerminal: @unchecked Sendable {
             options: options, requestedDepth: requestedDepth, logFile: logFile, initialTheme: theme,
             shared: shared, pipe: pipe, onInput: onInput)
         let started = OneShot<Result<Void, TerminalError>>()
-        control.withLock { $0.pipe = pipe }
+        control.withLock {
+            $0.pipe = pipe
+            $0.session = session
+        }
         guard let thread = Self.spawn({ session.run(reportingTo: started) }) else {
             control.withLock { $0.pipe = nil }
             shared.withLock { $0.phase = .idle }
@@ -90,7 +94,10 @@ public final class CursesTerminal: @unchecked Sendable {
             control.withLock { $0.thread = thread }
         case .failure(let error):
             pthread_join(thread, nil)
-            control.withLock { $0.pipe = nil }
+            control.withLock {
+                $0.pipe = nil
+                $0.session = nil
+            }
             shared.withLock {
                 $0.phase = .idle
                 $0.wakePending = false
@@ -138,18 +145,22 @@ public final class CursesTerminal: @unchecked Sendable {
         if needsWake { wake() }
     }
 
-    /// Restores the terminal and ends the thread; waits for both unless called from the
-    /// terminal thread itself (inside `onInput`), where it returns at once and the thread
-    /// restores the terminal right after the callback. Idempotent.
+    /// Restores the terminal and ends the thread. When it returns, the terminal is restored,
+    /// from any thread, including from inside `onInput` (then the thread ends right after the
+    /// callback returns). Idempotent.
     public func stop() {
         shared.withLock { $0.stopRequested = true }
-        let (thread, pipe) = control.withLock { control -> (pthread_t?, WakePipe?) in
-            defer { control.thread = nil }
-            return (control.thread, control.pipe)
+        let (thread, pipe, session) = control.withLock { control -> (pthread_t?, WakePipe?, CursesSession?) in
+            defer {
+                control.thread = nil
+                control.session = nil
+            }
+            return (control.thread, control.pipe, control.session)
         }
         pipe?.wake()
         guard let thread else { return }
         if pthread_equal(thread, pthread_self()) != 0 {
+            session?.tearDownFromCallback()
             pthread_detach(thread)
             return
         }

@@ -110,6 +110,30 @@ struct CursesTerminalTests {
         #expect(!restore.contains("session_4"))
     }
 
+    @Test("stop() from inside the key handler restores the terminal before it returns")
+    func stopFromKeyHandler() throws {
+        let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
+        let before = pty.modes()
+        let box = Locked<CursesTerminal?>(nil)
+        let restoredInCallback = Locked<Bool?>(nil)
+        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) { input in
+            guard input == .key(.character("q")), let terminal = box.withLock({ $0 }) else { return }
+            terminal.stop()
+            let now = pty.modes()
+            restoredInCallback.withLock { $0 = now.c_lflag == before.c_lflag && now.c_iflag == before.c_iflag }
+        }
+        box.withLock { $0 = terminal }
+        defer { box.withLock { $0 = nil } }
+        try terminal.start()
+        terminal.present(sampleFrame(size: terminal.size))
+        _ = pty.read(until: { $0.contains("session_4") })
+        pty.type("qj")
+        #expect(eventually { restoredInCallback.withLock { $0 } != nil })
+        #expect(restoredInCallback.withLock { $0 } == true)
+        #expect(pty.read(until: { $0.contains("\u{1B}[?1049l") }).contains("\u{1B}[?1049l"))
+        terminal.stop()
+    }
+
     @Test("NO_COLOR and colourless terminals get attributes only", arguments: [
         ("xterm-256color", ["NO_COLOR": "1"], ColorDepth.none),
         ("vt100", [:], .none),

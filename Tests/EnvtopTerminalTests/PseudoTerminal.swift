@@ -8,7 +8,7 @@ import CNcurses
 /// A pseudo-terminal pair for driving `CursesTerminal` without a real terminal: the terminal
 /// gets the secondary side as its tty; the test reads what it paints from the primary side
 /// and types into it.
-final class PseudoTerminal {
+final class PseudoTerminal: Sendable {
     let primary: Int32
     let secondary: Int32
 
