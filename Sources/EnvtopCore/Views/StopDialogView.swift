@@ -48,7 +48,7 @@ public enum StopDialogView {
             let before = StateBadge.of(dialog.target.state)
             wrapped("! It changed since you opened this: it was \(before.text), it is now \(badge.text).", .destructive, .bold)
         }
-        out.append([Span(dialog.verified ? "Checked with the API just now." : "Checking the latest state with the API…", .dialog, .dim)])
+        out.append([Span(dialog.verified ? "Checked with the API just now." : "Not re-checked with the API yet: showing the list's copy.", .dialog, .dim)])
         out.append([])
         wrapped("What happens: " + dialog.consequence, .dialog)
         out.append([])

@@ -52,11 +52,12 @@ public enum WorkListView {
         }
     }
 
-    /// "3/340", "STALE 3/340", or nothing before the first page.
+    /// "3/340", "[active] 3/12", "STALE 3/340", or nothing before the first page.
     static func positionText(_ state: AppState) -> String {
         guard !state.visibleIDs.isEmpty else { return "" }
-        let position = "\((state.selectedIndex ?? 0) + 1)/\(state.visibleIDs.count)"
-        return state.connection.isStale ? "STALE \(position)" : position
+        var text = "\((state.selectedIndex ?? 0) + 1)/\(state.visibleIDs.count)"
+        if state.filter != .all { text = "[\(state.filter.label)] " + text }
+        return state.connection.isStale ? "STALE " + text : text
     }
 
     /// What the list says instead of rows: loading, nothing loaded because of an error, empty.

@@ -33,7 +33,7 @@ struct OverlayTests {
         #expect(text.contains("Stop \(F.workID(1))?"))
         #expect(text.contains("session \(F.sessionID(1))"))
         #expect(text.contains("state ● active for 18s"))
-        #expect(text.contains("Checking the latest state with the API…"))
+        #expect(text.contains("Not re-checked with the API yet: showing the list's copy."))
         #expect(text.contains("What happens: It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."))
         #expect(text.contains("[ Cancel ] [ Stop ]"))
         #expect(screen.text.contains("┌─ Stop work item ─"))
