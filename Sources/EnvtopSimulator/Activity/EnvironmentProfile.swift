@@ -20,19 +20,21 @@ struct EnvironmentProfile: Sendable, Equatable {
     /// How long a dead worker's replacement takes to start polling.
     var restartSeconds: ClosedRange<Double> = 5...15
 
+    /// Sessions are kept short (seconds, not minutes) so the default four workers keep up with the
+    /// default 0.5 items/s and the demo moves; each profile stays near, not past, its capacity.
     static let profiles: [EnvironmentProfile] = [
         EnvironmentProfile(
-            name: "steady", summary: "healthy workers, steady arrivals", arrivalFactor: 1, dieProbability: 0.03,
-            ignoreStopProbability: 0.05, neverAckProbability: 0.03, cancelBeforeStartProbability: 0.03,
-            burstEverySeconds: 0, sessionSeconds: 8...60),
+            name: "steady", summary: "healthy workers, steady arrivals", arrivalFactor: 1, dieProbability: 0.01,
+            ignoreStopProbability: 0.05, neverAckProbability: 0.02, cancelBeforeStartProbability: 0.02,
+            burstEverySeconds: 0, sessionSeconds: 2...10),
         EnvironmentProfile(
             name: "flaky", summary: "workers that die and ignore stops", arrivalFactor: 0.8,
-            dieProbability: 0.15, ignoreStopProbability: 0.25, neverAckProbability: 0.1,
-            cancelBeforeStartProbability: 0.08, burstEverySeconds: 0, sessionSeconds: 5...40),
+            dieProbability: 0.06, ignoreStopProbability: 0.3, neverAckProbability: 0.08,
+            cancelBeforeStartProbability: 0.08, burstEverySeconds: 0, sessionSeconds: 2...12),
         EnvironmentProfile(
-            name: "bursty", summary: "bursts of arrivals that grow the queue", arrivalFactor: 0.6,
-            dieProbability: 0.05, ignoreStopProbability: 0.05, neverAckProbability: 0.05,
-            cancelBeforeStartProbability: 0.03, burstEverySeconds: 45, sessionSeconds: 10...90),
+            name: "bursty", summary: "bursts of arrivals that grow the queue", arrivalFactor: 0.4,
+            dieProbability: 0.02, ignoreStopProbability: 0.05, neverAckProbability: 0.04,
+            cancelBeforeStartProbability: 0.03, burstEverySeconds: 60, sessionSeconds: 2...8),
     ]
 
     static func forIndex(_ index: Int) -> EnvironmentProfile { profiles[index % profiles.count] }

@@ -2,8 +2,9 @@ import EnvtopModels
 import Foundation
 import Hummingbird
 
-/// The calls outside `/v1`, for tests and for people trying things: `POST /_sim/enqueue` and
-/// `GET`/`POST /_sim/faults`. No credential, no faults.
+/// The calls outside `/v1`, for tests and for people trying things: `POST /_sim/enqueue`
+/// (`?environment_id=E&count=N`, optional `&quiet=true` to answer only `{"created": N}`, optional
+/// body `{"metadata": {...}}`) and `GET`/`POST /_sim/faults`. No credential, no faults.
 struct AdminCalls {
     let state: SimulatorState
 
@@ -32,6 +33,11 @@ struct AdminCalls {
                     throw .badRequest("metadata must be an object of strings")
                 }
                 metadata = object
+            }
+            if query["quiet"] == "true" {
+                // Scale tests: create without building and encoding every answer.
+                try await state.enqueueSilently(environmentID: environmentID, count: count, metadata: metadata)
+                return try WireResponse.encode(["created": count])
             }
             let items = try await state.enqueue(environmentID: environmentID, count: count, metadata: metadata)
             return try WireResponse.encode(Created(data: items))

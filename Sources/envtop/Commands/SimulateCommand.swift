@@ -74,9 +74,10 @@ public struct SimulateCommand: AsyncParsableCommand {
         do { server = try await SimulatorServer.start(configuration) } catch {
             throw ValidationError(String(describing: error))
         }
-        print(Self.banner(server: server, configuration: configuration))
+        // Unbuffered, so a script reading the output sees the URL while the server runs.
+        FileHandle.standardOutput.write(Data((Self.banner(server: server, configuration: configuration) + "\n").utf8))
         await Self.waitForTerminationSignal()
-        print("envtop simulate: stopping")
+        FileHandle.standardOutput.write(Data("envtop simulate: stopping\n".utf8))
         await server.shutdown()
     }
 
