@@ -61,6 +61,12 @@ static inline int envtop_put_cell(int y, int x, const wchar_t *wch, attr_t attrs
 static inline int envtop_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int envtop_key_f0(void) { return KEY_F0; }
 
+extern int wcwidth(wchar_t);
+
+/// The C library's idea of a character's width (what curses uses): 2, 1, 0, or -1 when it
+/// does not know the character.
+static inline int envtop_wcwidth(wchar_t c) { return wcwidth(c); }
+
 // From <term.h>, declared here because term.h defines hundreds of short macros (lines,
 // columns, tab, bell...) that would leak into this header.
 struct term;

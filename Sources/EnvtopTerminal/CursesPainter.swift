@@ -33,9 +33,47 @@ final class CursesPainter {
         for span in plan.spans {
             for glyph in span.glyphs {
                 let style = resolve(glyph.style)
-                put(glyph.text, y: Int32(span.y), x: Int32(glyph.x), style: style)
+                let y = Int32(span.y)
+                let x = Int32(glyph.x)
+                switch Self.agreement(glyph, libraryWidth: libraryWidth(of: glyph.text)) {
+                case .agree:
+                    put(glyph.text, y: y, x: x, style: style)
+                case .narrowBase(let base):
+                    put(base, y: y, x: x, style: style)
+                    put(" ", y: y, x: x + 1, style: style)
+                case .replace(let text):
+                    put(text, y: y, x: x, style: style)
+                    if glyph.width == 2 { put(" ", y: y, x: x + 1, style: style) }
+                }
             }
         }
+    }
+
+    /// How to draw a glyph when the C library (which curses follows) and envtop's
+    /// `DisplayWidth` disagree on its width. Left alone, curses and the terminal would count
+    /// columns differently and the rest of the row would drift.
+    enum Agreement: Equatable {
+        /// Same width: draw it as is.
+        case agree
+        /// envtop says 2, the library says 1 (an emoji made wide by VS16, such as "❤️"): draw
+        /// the base character alone (text presentation, one column everywhere), then a space.
+        case narrowBase(String)
+        /// The library does not know it or thinks it wider: a replacement character instead.
+        case replace(String)
+    }
+
+    static func agreement(_ glyph: PaintPlan.Glyph, libraryWidth: Int32) -> Agreement {
+        if libraryWidth == Int32(glyph.width) { return .agree }
+        if glyph.width == 2, libraryWidth == 1, let base = glyph.text.unicodeScalars.first {
+            return .narrowBase(String(Character(base)))
+        }
+        return .replace("\u{FFFD}")
+    }
+
+    private func libraryWidth(of text: String) -> Int32 {
+        guard let first = text.unicodeScalars.first else { return 1 }
+        if first.isASCII { return 1 }  // printable ASCII: PaintPlan already removed controls
+        return envtop_wcwidth(wchar_t(bitPattern: first.value))
     }
 
     private func put(_ text: String, y: Int32, x: Int32, style: (attributes: attr_t, pair: Int32)) {

@@ -143,3 +143,24 @@ struct PaintPlanTests {
         #expect(describe(plan) == ["1:0:❤️(2)", "1:2:o", "1:3:k"])
     }
 }
+
+@Suite("CursesPainter width agreement")
+struct PainterAgreementTests {
+    @Test("glyphs the C library measures the same way are drawn as they are")
+    func agree() {
+        #expect(CursesPainter.agreement(PaintPlan.Glyph(x: 0, text: "日", style: .normal, width: 2), libraryWidth: 2) == .agree)
+        #expect(CursesPainter.agreement(PaintPlan.Glyph(x: 0, text: "a", style: .normal), libraryWidth: 1) == .agree)
+    }
+
+    @Test("a VS16 emoji the library thinks narrow is drawn as its base character plus a space")
+    func narrowBase() {
+        let heart = PaintPlan.Glyph(x: 0, text: "❤️", style: .normal, width: 2)
+        #expect(CursesPainter.agreement(heart, libraryWidth: 1) == .narrowBase("❤"))
+    }
+
+    @Test("characters the library does not know become a replacement character")
+    func unknown() {
+        #expect(CursesPainter.agreement(PaintPlan.Glyph(x: 0, text: "🫨", style: .normal, width: 2), libraryWidth: -1) == .replace("\u{FFFD}"))
+        #expect(CursesPainter.agreement(PaintPlan.Glyph(x: 0, text: "x", style: .normal), libraryWidth: 2) == .replace("\u{FFFD}"))
+    }
+}
