@@ -1,0 +1,17 @@
+import EnvtopModels
+import Foundation
+
+extension WorkSecret {
+    /// The `sessions_token` inside a polled item's `secret` (base64url JSON, padding optional), as
+    /// the SDK's worker reads it for heartbeats; `nil` when the secret does not hold one.
+    public var sessionsToken: WorkSecret? {
+        var text = revealForWorker().replacingOccurrences(of: "-", with: "+")
+            .replacingOccurrences(of: "_", with: "/")
+        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
+        guard let data = Data(base64Encoded: text),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let token = object["sessions_token"] as? String, !token.isEmpty
+        else { return nil }
+        return WorkSecret(token)
+    }
+}

@@ -1,0 +1,34 @@
+import EnvtopModels
+
+/// Every call of the Work API the dashboard and workers use. Errors are always `APIError`.
+///
+/// The dashboard codes against this protocol, so its tests can use a fake and its production code
+/// `HTTPWorkClient`. Implementations must allow several calls at once.
+public protocol WorkAPI: Sendable {
+    /// One page of an environment's work items; `page` is the previous page's `nextPage`.
+    func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage
+    func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem
+    /// The queue's depth, pending count, oldest item and polling workers; cheap to call often.
+    func stats(environmentID: String) async throws(APIError) -> QueueStats
+    /// Graceful marks the item `stopping`; force marks it `stopped`. A 409 means already stopped.
+    func stopWork(environmentID: String, workID: String, mode: StopMode) async throws(APIError) -> WorkItem
+    /// Merge patch: a string upserts a key, `nil` deletes it, keys not named are kept.
+    func updateMetadata(environmentID: String, workID: String, patch: MetadataPatch) async throws(APIError)
+        -> WorkItem
+    /// A worker's long poll; `nil` when the queue had nothing within `blockMilliseconds` (1...999).
+    func poll(
+        environmentID: String, workerID: String?, blockMilliseconds: Int?, reclaimOlderThanMilliseconds: Int?
+    ) async throws(APIError) -> WorkItem?
+    /// A worker takes a polled item: `queued` to `starting`.
+    func ack(environmentID: String, workID: String) async throws(APIError) -> WorkItem
+    /// A worker extends its lease. `expectedLastHeartbeat` is `NO_HEARTBEAT` first, then the last
+    /// answer's `lastHeartbeat`; a mismatch is a 412. `sessionToken` is the item's `sessions_token`
+    /// (see `WorkSecret.sessionsToken`); without one the environment key is sent.
+    func heartbeat(
+        environmentID: String, workID: String, desiredTTLSeconds: Int?, expectedLastHeartbeat: String?,
+        sessionToken: WorkSecret?
+    ) async throws(APIError) -> HeartbeatResponse
+    func listEnvironments(limit: Int?, page: String?, includeArchived: Bool) async throws(APIError)
+        -> EnvironmentPage
+    func getEnvironment(id: String) async throws(APIError) -> Environment
+}
