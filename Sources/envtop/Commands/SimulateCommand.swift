@@ -72,13 +72,19 @@ public struct SimulateCommand: AsyncParsableCommand {
         let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
         let server: SimulatorServer
         do { server = try await SimulatorServer.start(configuration) } catch {
-            throw ValidationError(String(describing: error))
+            throw StartFailure(reason: String(describing: error))
         }
         // Unbuffered, so a script reading the output sees the URL while the server runs.
         FileHandle.standardOutput.write(Data((Self.banner(server: server, configuration: configuration) + "\n").utf8))
         await Self.waitForTerminationSignal()
         FileHandle.standardOutput.write(Data("envtop simulate: stopping\n".utf8))
         await server.shutdown()
+    }
+
+    /// The simulator did not start (bad settings or a busy port): one plain line, no usage text.
+    struct StartFailure: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { "envtop simulate: \(reason)" }
     }
 
     /// What to tell the person who started the simulator: where it is and how to talk to it.
