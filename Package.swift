@@ -83,7 +83,10 @@ let package = Package(
             dependencies: ["EnvtopSimulator", "EnvtopModels"],
             swiftSettings: strict
         ),
-        .testTarget(name: "EnvtopCoreTests", dependencies: ["EnvtopCore", "EnvtopModels"], swiftSettings: strict),
+        .testTarget(
+            name: "EnvtopCoreTests", dependencies: ["EnvtopCore", "EnvtopModels"],
+            exclude: ["Views/Golden"], swiftSettings: strict
+        ),
         .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore"], swiftSettings: strict),
         .testTarget(
             name: "EnvtopEndToEndTests",

@@ -23,8 +23,10 @@ final class Tmux {
         return nil
     }
 
+    /// Runs a tmux command and returns what it printed. `detached` is for the command that starts
+    /// the server: the server inherits its output, so a pipe there would never reach end-of-file.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    func run(_ arguments: [String], detached: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Tmux.which("tmux") ?? "/usr/bin/tmux")
         process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
@@ -33,6 +35,14 @@ final class Tmux {
         env["LC_ALL"] = "C.UTF-8"
         env.removeValue(forKey: "TMUX")
         process.environment = env
+        if detached {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
@@ -47,7 +57,7 @@ final class Tmux {
         try run([
             "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
             "env TERM=xterm-256color PS1='$ ' bash --norc --noprofile",
-        ])
+        ], detached: true)
     }
 
     func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }

@@ -89,7 +89,7 @@ public struct AppState: Sendable {
     public internal(set) var selectedIndex: Int?
 
     /// Counts by state across all items (not just the filtered ones).
-    public func countsByState() -> [WorkState: Int] { store.countsByState() }
+    public func countsByState() -> StateCounts { store.counts }
 
     /// The key scope that receives keys now.
     public var keyScope: KeyScope {

@@ -49,14 +49,24 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Computes the visible, ordered list of ids from the store.
+///
+/// Runs over every item (the API has no server-side filter), so it collects each match with its
+/// sort key once and sorts plain values: no dictionary lookups inside the comparator, which keeps
+/// a search over 100,000 items well under the 100 ms budget.
 public enum ListQuery {
+    struct Entry {
+        var id: String
+        var primary: Double
+        var rank: Int
+    }
+
     public static func visibleIDs(
         store: WorkStore, filter: StateFilter, search: String, sort: SortOrder,
         attention: [String: Attention]
     ) -> [String] {
         let needle = search.lowercased()
-        var ids: [String] = []
-        ids.reserveCapacity(store.count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(store.count)
         for (id, item) in store.byID {
             switch filter {
             case .all: break
@@ -64,37 +74,25 @@ public enum ListQuery {
             case .state(let s): if item.state != s { continue }
             }
             if !needle.isEmpty && !store.matches(id, lowercasedNeedle: needle) { continue }
-            ids.append(id)
+            let created = item.createdAt.timeIntervalSince1970
+            switch sort {
+            case .newest: entries.append(Entry(id: id, primary: -created, rank: 0))
+            case .oldest: entries.append(Entry(id: id, primary: created, rank: 0))
+            case .attention: entries.append(Entry(id: id, primary: -created, rank: attention[id] != nil ? 0 : 1))
+            case .state: entries.append(Entry(id: id, primary: -created, rank: stateRank(item.state)))
+            case .heartbeat:
+                let beat = item.latestHeartbeatAt?.timeIntervalSince1970 ?? .infinity
+                entries.append(Entry(id: id, primary: beat, rank: 0))
+            case .timeInState:
+                entries.append(Entry(id: id, primary: item.stateEnteredAt.timeIntervalSince1970, rank: 0))
+            }
         }
-        let items = store.byID
-        func created(_ id: String) -> Date { items[id]!.createdAt }
-        switch sort {
-        case .newest:
-            ids.sort { (created($0), $0) > (created($1), $1) }
-        case .oldest:
-            ids.sort { (created($0), $0) < (created($1), $1) }
-        case .attention:
-            ids.sort {
-                let a = attention[$0] != nil, b = attention[$1] != nil
-                if a != b { return a }
-                return (created($0), $0) > (created($1), $1)
-            }
-        case .state:
-            ids.sort {
-                let a = stateRank(items[$0]!.state), b = stateRank(items[$1]!.state)
-                if a != b { return a < b }
-                return (created($0), $0) > (created($1), $1)
-            }
-        case .heartbeat:
-            ids.sort {
-                let a = items[$0]!.latestHeartbeatAt ?? .distantFuture
-                let b = items[$1]!.latestHeartbeatAt ?? .distantFuture
-                return (a, $0) < (b, $1)
-            }
-        case .timeInState:
-            ids.sort { (items[$0]!.stateEnteredAt, $0) < (items[$1]!.stateEnteredAt, $1) }
+        entries.sort {
+            if $0.rank != $1.rank { return $0.rank < $1.rank }
+            if $0.primary != $1.primary { return $0.primary < $1.primary }
+            return $0.id < $1.id
         }
-        return ids
+        return entries.map(\.id)
     }
 
     static func stateRank(_ state: WorkState) -> Int {

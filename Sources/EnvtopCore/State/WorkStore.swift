@@ -17,6 +17,8 @@ public struct WorkStore: Sendable, Equatable {
     public private(set) var lastPageIndex: Int?
     /// Bumped on every change, so derived lists know when to recompute.
     public private(set) var revision: Int = 0
+    /// Items per state, adjusted on every upsert.
+    public private(set) var counts = StateCounts()
 
     public init() {}
 
@@ -52,7 +54,8 @@ public struct WorkStore: Sendable, Equatable {
     private mutating func upsert(_ item: WorkItem, page: Int) {
         var clean = item
         clean.secret = nil  // a secret is never kept (API-NOTES.md)
-        byID[item.id] = clean
+        if let old = byID.updateValue(clean, forKey: item.id) { counts.add(old.state, -1) }
+        counts.add(clean.state, 1)
         pageOf[item.id] = page
         searchText[item.id] = Self.haystack(for: clean)
     }
@@ -69,10 +72,6 @@ public struct WorkStore: Sendable, Equatable {
         return hay.contains(needle)
     }
 
-    /// Items per state, in lifecycle order.
-    public func countsByState() -> [WorkState: Int] {
-        var counts: [WorkState: Int] = [:]
-        for item in byID.values { counts[item.state, default: 0] += 1 }
-        return counts
-    }
+    /// Items per state.
+    public func countsByState() -> StateCounts { counts }
 }

@@ -4,7 +4,7 @@ import EnvtopModels
 public enum FilterMenuView {
     public static func draw(_ state: AppState, selected: Int, into screen: inout Screen) {
         let filters = StateFilter.allCases
-        let counts = StateCounts(state.store)
+        let counts = state.store.counts
         let width = min(screen.width - 4, 40)
         let rect = screen.bounds.centered(width: width, height: min(screen.height - 2, filters.count + 4))
         let inner = Box.draw(

@@ -170,7 +170,7 @@ public enum HeaderView {
 
     static func countVariants(_ state: AppState) -> [[Span]] {
         guard state.store.revision > 0 else { return [[Span("counts: waiting for the first page…", .dim)]] }
-        let counts = StateCounts(state.store)
+        let counts = state.store.counts
         let value: ThemeRole = state.connection.isStale ? .stale : .headerValue
         let flagged = state.attention.count
         let attention = flagged > 0

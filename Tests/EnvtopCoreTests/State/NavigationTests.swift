@@ -67,7 +67,7 @@ struct NavigationTests {
     @Test("the filter menu narrows to one state or to items that need attention")
     func filter() {
         let stale = F.item(1, state: .active, heartbeatSecondsAgo: 600)
-        var s = F.loaded([stale, F.item(2, state: .active), F.item(3, state: .queued)])
+        var s = F.loaded([stale, F.item(2, state: .active), F.item(3, state: .queued, createdSecondsAgo: 10)])
         #expect(s.attention[stale.id] != nil)
         _ = s.apply(.key(.character("f")))
         #expect(s.keyScope == .filterMenu)
