@@ -56,6 +56,9 @@ struct AdminCalls {
             return try WireResponse.encode(faults)
         case .adminGetFaults:
             return try WireResponse.encode(await state.faults)
+        case .adminRequestCounts:
+            // For benchmarks and tests of a standalone simulator: requests per refresh.
+            return try WireResponse.encode(["counts": await state.requestCounts])
         default:
             throw .notFound("not an admin call")
         }

@@ -12,6 +12,7 @@ struct RouteMatch: Sendable, Equatable {
         case ("POST", 2) where segments == ["_sim", "enqueue"]: return RouteMatch(route: .adminEnqueue)
         case ("POST", 2) where segments == ["_sim", "faults"]: return RouteMatch(route: .adminSetFaults)
         case ("GET", 2) where segments == ["_sim", "faults"]: return RouteMatch(route: .adminGetFaults)
+        case ("GET", 2) where segments == ["_sim", "requests"]: return RouteMatch(route: .adminRequestCounts)
         default: break
         }
         guard segments.count >= 2, segments[0] == "v1", segments[1] == "environments" else { return nil }

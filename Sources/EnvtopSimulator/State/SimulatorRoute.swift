@@ -14,6 +14,7 @@ public enum SimulatorRoute: String, Sendable, CaseIterable {
     case adminEnqueue = "POST /_sim/enqueue"
     case adminSetFaults = "POST /_sim/faults"
     case adminGetFaults = "GET /_sim/faults"
+    case adminRequestCounts = "GET /_sim/requests"
 
     /// Admin calls are outside `/v1`: no credential, no faults.
     var isAdmin: Bool { rawValue.contains("/_sim/") }
@@ -47,7 +48,7 @@ public enum SimulatorRoute: String, Sendable, CaseIterable {
                 + " or the item's own sessions token"
         case .heartbeat:
             "the item's sessions token (from its secret) or the environment key (ANTHROPIC_ENVIRONMENT_KEY)"
-        case .adminEnqueue, .adminSetFaults, .adminGetFaults:
+        case .adminEnqueue, .adminSetFaults, .adminGetFaults, .adminRequestCounts:
             "no credential"
         }
     }
