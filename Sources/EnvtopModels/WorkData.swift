@@ -51,7 +51,8 @@ public struct WorkData: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        // The TypeScript SDK marks `type` optional on health checks.
-        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .unknown("")
+        // The TypeScript SDK's union is `{type: "session"} | {type?: "healthcheck"}`: session work
+        // always names its type, so work data without one is a health check.
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .healthcheck
     }
 }
