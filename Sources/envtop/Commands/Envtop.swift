@@ -30,7 +30,7 @@ struct Envtop: AsyncParsableCommand {
                 Set NO_COLOR (any value) for the monochrome look. Press ? in the dashboard for every key.
                 """,
             version: version,
-            subcommands: [SimulateCommand.self]
+            subcommands: [SimulateCommand.self, BenchRenderCommand.self]
         )
     }
 

@@ -1,0 +1,35 @@
+import ArgumentParser
+import EnvtopCore
+import Foundation
+
+/// `envtop bench-render --items N` (hidden): times frames, keys, refreshes and a search with N
+/// synthetic work items and prints the figures as JSON, for `scripts/bench.sh` and BENCHMARKS.md.
+struct BenchRenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-render",
+        abstract: "Measure frame, key, refresh and search times with N synthetic work items (JSON).",
+        shouldDisplay: false)
+
+    @Option(help: "Work items in the synthetic environment.") var items: Int = 1000
+    @Option(help: "Frames (and keys) to time.") var frames: Int = 200
+    @Option(help: "Items per list page.") var pageSize: Int = 200
+    @Option(help: "Screen width in cells.") var width: Int = 120
+    @Option(help: "Screen height in cells.") var height: Int = 40
+    @Option(help: "The search typed, one key at a time.") var query: String = "web-42"
+
+    func validate() throws {
+        guard items >= 0, frames >= 1, pageSize >= 1, width >= 20, height >= 10, !query.isEmpty else {
+            throw ValidationError("--items >= 0, --frames >= 1, --page-size >= 1, --width >= 20, --height >= 10, --query non-empty")
+        }
+    }
+
+    func run() throws {
+        let work = SyntheticWork(count: items, pageSize: pageSize, now: Date())
+        let benchmark = RenderBenchmark(work: work, size: Size(width: width, height: height), frames: frames, query: query)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try encoder.encode(benchmark.run())
+        FileHandle.standardOutput.write(json + Data("\n".utf8))
+    }
+}
