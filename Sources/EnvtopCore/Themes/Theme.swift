@@ -61,10 +61,11 @@ public struct Theme: Sendable, Hashable {
         .escaped: RoleStyle(foreground: .magenta, attributes: .underline),
     ])
 
-    /// The look without colour (`NO_COLOR`, monochrome terminals): only bold, reverse, underline.
+    /// The look without colour (`NO_COLOR`, monochrome terminals): only bold, reverse, underline
+    /// (dim is left out: many terminals cannot show it). `themes/mono.yaml` says the same.
     public static let monochrome = Theme(name: "mono", styles: [
         .normal: RoleStyle(),
-        .dim: RoleStyle(attributes: .dim),
+        .dim: RoleStyle(),
         .border: RoleStyle(),
         .title: RoleStyle(attributes: .bold),
         .header: RoleStyle(),
@@ -76,11 +77,11 @@ public struct Theme: Sendable, Hashable {
         .selection: RoleStyle(attributes: [.reverse, .bold]),
         .selectionInactive: RoleStyle(attributes: .reverse),
         .stateQueued: RoleStyle(),
-        .stateStarting: RoleStyle(),
+        .stateStarting: RoleStyle(attributes: .underline),
         .stateActive: RoleStyle(attributes: .bold),
-        .stateStopping: RoleStyle(attributes: .underline),
-        .stateStopped: RoleStyle(attributes: .dim),
-        .stateUnknown: RoleStyle(attributes: .underline),
+        .stateStopping: RoleStyle(attributes: [.bold, .underline]),
+        .stateStopped: RoleStyle(),
+        .stateUnknown: RoleStyle(attributes: .reverse),
         .attention: RoleStyle(attributes: [.bold, .underline]),
         .detailLabel: RoleStyle(attributes: .bold),
         .detailValue: RoleStyle(),
@@ -90,7 +91,7 @@ public struct Theme: Sendable, Hashable {
         .dialogButtonFocused: RoleStyle(attributes: [.bold, .underline]),
         .destructive: RoleStyle(attributes: [.bold, .underline]),
         .error: RoleStyle(attributes: .bold),
-        .stale: RoleStyle(attributes: .dim),
+        .stale: RoleStyle(attributes: .underline),
         .ok: RoleStyle(),
         .warning: RoleStyle(attributes: .bold),
         .keyBar: RoleStyle(attributes: .reverse),

@@ -12,7 +12,16 @@ struct DashboardLauncher {
 
     func run() async -> Int32 {
         let env = ProcessInfo.processInfo.environment
-        let logPath = options.logFile ?? AppPaths.defaultLogFile
+        // Command line > config file > defaults; a broken config stops envtop before anything starts.
+        let fileConfig: EnvtopConfig
+        switch ConfigFile.load(explicitPath: options.config) {
+        case .success(let config): fileConfig = config
+        case .failure(let problem):
+            Console.error("\(problem)")
+            return 2
+        }
+        let settings = EnvtopSettings.merge(commandLine: options.commandLineConfig, file: fileConfig, environment: env)
+        let logPath = settings.logFile.map(ThemeSelection.expandingTilde) ?? AppPaths.defaultLogFile
         let sink = FileLogHandler.Sink(path: logPath)
         let level = env["ENVTOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let logger = Logger(label: "envtop") { label in
@@ -21,16 +30,22 @@ struct DashboardLauncher {
             return handler
         }
 
+        let catalog = ThemeCatalog.standard()
+        if options.listThemes {
+            let choice = ThemeChoice.make(commandLine: options.theme, config: fileConfig.theme, environment: env)
+            print(ThemeListing.render(
+                catalog: catalog, startsWith: choice.reference.themeName, noColor: ColorDepth.isNoColorRequested(env)))
+            return 0
+        }
         let themes: ThemeSelection
-        switch ThemeSelection.resolve(requested: options.theme, environment: env) {
+        switch ThemeSelection.resolve(commandLine: options.theme, config: fileConfig.theme, environment: env, catalog: catalog) {
         case .success(let selection): themes = selection
         case .failure(let problem):
             Console.error(problem.description)
             return 2
         }
-        if options.listThemes {
-            print(themes.listing())
-            return 0
+        for broken in themes.skipped {
+            logger.warning("theme left out of the t cycle: \(broken)")
         }
 
         // Where to connect, and with what.
@@ -49,7 +64,7 @@ struct DashboardLauncher {
                 return 1
             }
         } else {
-            if let baseURL = options.baseURL { configuration.baseURL = baseURL }
+            if let baseURL = settings.baseURL { configuration.baseURL = baseURL }
             guard credentials.hasAny else {
                 Console.error("""
                     No credentials. envtop reads them as the Anthropic SDKs do:
@@ -60,7 +75,7 @@ struct DashboardLauncher {
                 return 2
             }
         }
-        if let workspace = options.workspace { configuration.workspaceID = workspace }
+        if let workspace = settings.workspace { configuration.workspaceID = workspace }
         configuration.requestTimeout = .seconds(20)
         let client = HTTPWorkClient(configuration: configuration, credentials: credentials, logger: logger)
         defer {
@@ -75,7 +90,8 @@ struct DashboardLauncher {
         }
         logger.info("starting", metadata: ["base_url": "\(configuration.baseURL)", "credentials": "\(credentials)", "demo": "\(options.demo)"])
 
-        let requested = options.environment ?? demo?.server.environmentIDs.first
+        // The demo's environments are its own: a configured environment would not exist there.
+        let requested = options.demo ? (options.environment ?? demo?.server.environmentIDs.first) : settings.environment
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !options.once
         let environmentID: String
         let environmentName: String?
@@ -89,8 +105,8 @@ struct DashboardLauncher {
         }
 
         let stateOptions = AppState.Options(
-            environmentID: environmentID, environmentName: environmentName, readOnly: options.readOnly,
-            refreshInterval: options.refresh ?? 2)
+            environmentID: environmentID, environmentName: environmentName, readOnly: settings.readOnly,
+            refreshInterval: settings.refresh, thresholds: settings.thresholds)
 
         if options.once {
             return await OnceSnapshot.print(options: stateOptions, api: client)

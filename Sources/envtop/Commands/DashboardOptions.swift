@@ -11,11 +11,12 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.")
     var workspace: String?
 
-    @Option(help: "Seconds between refreshes (default 2, at least 0.5).")
+    @Option(help: "Seconds between refreshes (default: the config's refresh, else 2; at least 0.5).")
     var refresh: Double?
 
-    @Flag(name: .customLong("read-only"), help: "No key can change anything; the screen says so.")
-    var readOnly = false
+    /// nil when not given, so the config file's `read_only` applies; `--no-read-only` overrides it.
+    @Flag(inversion: .prefixedNo, help: "No key can change anything; the screen says so.")
+    var readOnly: Bool?
 
     @Flag(help: "Watch a live simulated environment on loopback: no account and no network needed.")
     var demo = false
@@ -26,7 +27,7 @@ struct DashboardOptions: ParsableArguments {
     @Flag(help: "Print one plain-text snapshot of the stats and the work list to stdout, then exit.")
     var once = false
 
-    @Option(help: "Theme name or path to a theme file.")
+    @Option(help: "Theme name or path to a theme file (default: the config's theme, else default).")
     var theme: String?
 
     @Flag(name: .customLong("list-themes"), help: "List the available themes and exit.")
@@ -34,6 +35,9 @@ struct DashboardOptions: ParsableArguments {
 
     @Option(name: .customLong("log-file"), help: "Where diagnostics go (default: $XDG_STATE_HOME/envtop/envtop.log).")
     var logFile: String?
+
+    @Option(help: "Config file to read instead of $XDG_CONFIG_HOME/envtop/config.yaml.")
+    var config: String?
 
     func validate() throws {
         if let refresh, !(refresh >= 0.5) {

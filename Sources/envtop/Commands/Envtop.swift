@@ -22,15 +22,12 @@ struct Envtop: AsyncParsableCommand {
                   ANTHROPIC_API_KEY          reads one item fresh, lists environments
                   ANTHROPIC_AUTH_TOKEN       bearer token, used where neither of the above is set
                   ANTHROPIC_BASE_URL         API base URL (default https://api.anthropic.com)
-                Files:
-                  config   \(AppPaths.configFile)
-                  themes   \(AppPaths.userThemesDirectory), then the shipped themes/
-                  log      \(AppPaths.defaultLogFile)
-                           (diagnostics go there: nothing is printed while the screen is up)
-                Set NO_COLOR (any value) for the monochrome look. Press ? in the dashboard for every key.
+                \(HelpFiles.text)
+                Set NO_COLOR (any value) for the monochrome look (--theme overrides it).
+                Press ? in the dashboard for every key.
                 """,
             version: version,
-            subcommands: [SimulateCommand.self, BenchRenderCommand.self]
+            subcommands: [SimulateCommand.self, BenchRenderCommand.self, KeysCommand.self]
         )
     }
 

@@ -1,0 +1,41 @@
+/// What the config file (or the command line) says; nil means "not said here".
+///
+/// The same shape serves both sources, so `EnvtopSettings.merge` can apply one rule to every
+/// field: the command line, then the config file, then the built-in default.
+public struct EnvtopConfig: Sendable, Hashable {
+    public var environment: String?
+    public var baseURL: String?
+    public var workspace: String?
+    /// Seconds between refreshes (at least 0.5).
+    public var refresh: Double?
+    public var readOnly: Bool?
+    /// A theme name or path.
+    public var theme: String?
+    public var logFile: String?
+    public var leaseTTLSeconds: Double?
+    public var stoppingGraceSeconds: Double?
+    public var startingGraceSeconds: Double?
+    public var queuedGraceSeconds: Double?
+
+    public init(
+        environment: String? = nil, baseURL: String? = nil, workspace: String? = nil, refresh: Double? = nil,
+        readOnly: Bool? = nil, theme: String? = nil, logFile: String? = nil,
+        leaseTTLSeconds: Double? = nil, stoppingGraceSeconds: Double? = nil,
+        startingGraceSeconds: Double? = nil, queuedGraceSeconds: Double? = nil
+    ) {
+        self.environment = environment
+        self.baseURL = baseURL
+        self.workspace = workspace
+        self.refresh = refresh
+        self.readOnly = readOnly
+        self.theme = theme
+        self.logFile = logFile
+        self.leaseTTLSeconds = leaseTTLSeconds
+        self.stoppingGraceSeconds = stoppingGraceSeconds
+        self.startingGraceSeconds = startingGraceSeconds
+        self.queuedGraceSeconds = queuedGraceSeconds
+    }
+
+    /// The smallest refresh interval, shared with the `--refresh` check.
+    public static let minimumRefresh = 0.5
+}

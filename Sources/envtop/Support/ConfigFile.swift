@@ -1,0 +1,25 @@
+import EnvtopCore
+import Foundation
+
+/// Reads the config file: `--config PATH`, else `$XDG_CONFIG_HOME/envtop/config.yaml`.
+enum ConfigFile {
+    /// The config, empty when the default file does not exist; a `--config` file must exist.
+    static func load(explicitPath: String?) -> Result<EnvtopConfig, ConfigError> {
+        let path = explicitPath.map(ThemeSelection.expandingTilde) ?? AppPaths.configFile
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicitPath == nil { return .success(EnvtopConfig()) }
+            return .failure(ConfigError(file: path, line: nil, message: "no such file"))
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            return .failure(ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text"))
+        }
+        do {
+            return .success(try EnvtopConfig.parse(text, file: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
