@@ -13,6 +13,11 @@ public enum SafeText {
     }
 
     public static func glyphs(_ text: String) -> [Glyph] {
+        printableASCIIGlyphs(text) ?? characterGlyphs(text)
+    }
+
+    /// The general case: one Character at a time.
+    static func characterGlyphs(_ text: String) -> [Glyph] {
         var out: [Glyph] = []
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -35,6 +40,22 @@ public enum SafeText {
         }
         return out
     }
+
+    /// One glyph per byte when the text is printable ASCII (nil otherwise): such text needs no
+    /// grapheme breaking, escaping or width lookup, and it is most of what a frame draws (ids,
+    /// states, ages, labels). Walking it as Characters was the largest cost of a frame.
+    static func printableASCIIGlyphs(_ text: String) -> [Glyph]? {
+        var out: [Glyph] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            out.append(Glyph(text: asciiText[Int(byte) - 0x20], width: 1, isEscape: false))
+        }
+        return out
+    }
+
+    /// The one-character strings of printable ASCII, made once.
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The visible escape for a character that must not reach the terminal as is, or nil.
     static func escapeIfUnsafe(_ character: Character) -> String? {
