@@ -60,7 +60,7 @@ struct DashboardEndToEndTests {
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
                 """
-            FileManager.default.createFile(atPath: envFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: envFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
             return Fixture(
                 server: server, environmentID: env, active: active, queued: queued, envFile: envFile,
                 logFile: dir.appendingPathComponent("envtop.log").path)
@@ -97,12 +97,13 @@ struct DashboardEndToEndTests {
     }
 
     /// Types a search for the item's id so it is the only row, and the one selected.
-    func isolate(_ item: WorkItem, tmux: Tmux) throws {
+    func isolate(_ item: WorkItem, among all: [WorkItem], tmux: Tmux) throws {
         try tmux.press("Escape")
         try tmux.type("/\(item.id)")
         try tmux.press("Enter")
         try tmux.waitFor("\(item.id) selected alone") { screen in
             self.selectedLine(screen)?.contains(String(item.id.prefix(16))) == true
+                && all.allSatisfy { $0.id == item.id || !screen.contains(String($0.id.prefix(16))) }
         }
     }
 
@@ -115,7 +116,7 @@ struct DashboardEndToEndTests {
         try launch(fixture, tmux: tmux)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-TERM", "-f", "--environment \(fixture.environmentID)"]
+        kill.arguments = ["-TERM", "-f", "envtop.*environment \(fixture.environmentID)"]
         try kill.run()
         kill.waitUntilExit()
         try tmux.waitFor(text: "$ ")
@@ -147,7 +148,7 @@ struct DashboardEndToEndTests {
 
         // Search narrows the list to the matching item.
         let target = fixture.active[0]
-        try isolate(target, tmux: tmux)
+        try isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
         screen = try tmux.screen()
         #expect(!screen.contains(String(fixture.active[1].id.prefix(16))))
 
@@ -161,7 +162,7 @@ struct DashboardEndToEndTests {
 
         // Cancel stops nothing: Esc, and Enter on the default button.
         let spared = fixture.active[1]
-        try isolate(spared, tmux: tmux)
+        try isolate(spared, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.press("s")
         try tmux.waitFor(text: "Cancel")
         try tmux.press("Escape")
@@ -175,7 +176,7 @@ struct DashboardEndToEndTests {
 
         // Force stop: only y confirms; the simulator has it stopped at once.
         let forced = fixture.active[2]
-        try isolate(forced, tmux: tmux)
+        try isolate(forced, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.press("S")
         screen = try tmux.waitFor(text: "Cancel")
         #expect(screen.contains(forced.id))

@@ -36,11 +36,7 @@ final class Tmux {
         env.removeValue(forKey: "TMUX")
         process.environment = env
         if detached {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            try spawnDetached(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, environment: env)
             return ""
         }
         let out = Pipe()
@@ -50,6 +46,35 @@ final class Tmux {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs the command that starts the tmux server with posix_spawn and waits for it.
+    ///
+    /// Not `Foundation.Process`: it learns that a child exited when every copy of a descriptor it
+    /// gives the child is closed, and the tmux server (forked from that child) keeps its copy, so
+    /// `waitUntilExit` would never return. Here the child gets /dev/null and no other descriptor.
+    private func spawnDetached(_ argv: [String], environment: [String: String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // bash closes every other inherited descriptor, then becomes tmux.
+        let closeOthers = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#
+        let path = "/bin/bash"
+        let cArgs = (["bash", "-c", closeOthers, "tmux-start", Tmux.which("tmux") ?? "/usr/bin/tmux"] + argv.dropFirst())
+            .map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw TmuxTimeout(what: "tmux to start (posix_spawn \(rc))", screen: "") }
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
     }
 
     /// Starts a plain shell in a window of the given size.
@@ -87,6 +112,7 @@ final class Tmux {
         throw TmuxTimeout(what: what, screen: last)
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 10) throws -> String {
         try waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
     }
