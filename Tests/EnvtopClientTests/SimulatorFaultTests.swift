@@ -124,8 +124,12 @@ struct SimulatorFaultTests {
         let server = try ScriptedServer(.json("{}"))
         let base = server.baseURL
         server.stop()
-        try await withClient(testConfiguration(base, retries: 0)) { client in
+        // AsyncHTTPClient retries a refused connect with backoff until the connect timeout, then
+        // reports the refusal: a short connect timeout keeps this test quick.
+        try await withClient(testConfiguration(base, retries: 0, connectTimeout: .milliseconds(300))) { client in
+            let started = ContinuousClock.now
             let error = await apiError { () async throws(APIError) in try await client.stats(environmentID: "env_1") }
+            #expect(ContinuousClock.now - started < .seconds(2))
             guard case .transport(let why) = error else {
                 Issue.record("expected a transport error, got \(String(describing: error))")
                 return
