@@ -36,7 +36,7 @@ struct SimulatorFaultTests {
                 #expect(stats.depth == 0)
                 #expect((await sim.requestCounts()["GET /work/stats"]) == 2)
                 #expect(elapsed >= .milliseconds(400))
-                #expect(elapsed < .seconds(3))
+                #expect(elapsed < .seconds(10))
             }
         }
     }
@@ -103,7 +103,7 @@ struct SimulatorFaultTests {
 
     @Test("an answer slower than the request timeout is a timeout, reported at the timeout")
     func slowAnswerTimesOut() async throws {
-        try await withQuietSimulator(faults: faults { $0.latencyMilliseconds = 1500 }) { sim in
+        try await withQuietSimulator(faults: faults { $0.latencyMilliseconds = 6000 }) { sim in
             let configuration = testConfiguration(sim.baseURL, retries: 0, requestTimeout: .milliseconds(200))
             try await withClient(configuration) { client in
                 let started = ContinuousClock.now
@@ -113,7 +113,7 @@ struct SimulatorFaultTests {
                 let elapsed = ContinuousClock.now - started
                 #expect(error == .timedOut("no complete answer from \(sim.baseURL) within 200 ms"))
                 #expect(elapsed >= .milliseconds(200))
-                #expect(elapsed < .milliseconds(1200))
+                #expect(elapsed < .seconds(5))  // well before the 6 s answer
             }
         }
     }
@@ -129,7 +129,7 @@ struct SimulatorFaultTests {
         try await withClient(testConfiguration(base, retries: 0, connectTimeout: .milliseconds(300))) { client in
             let started = ContinuousClock.now
             let error = await apiError { () async throws(APIError) in try await client.stats(environmentID: "env_1") }
-            #expect(ContinuousClock.now - started < .seconds(2))
+            #expect(ContinuousClock.now - started < .seconds(8))  // the default connect timeout retries ~16 s
             guard case .transport(let why) = error else {
                 Issue.record("expected a transport error, got \(String(describing: error))")
                 return
@@ -141,7 +141,7 @@ struct SimulatorFaultTests {
 
     @Test("cancelling the caller's task ends a slow call at once with .cancelled")
     func cancellation() async throws {
-        try await withQuietSimulator(faults: faults { $0.latencyMilliseconds = 3000 }) { sim in
+        try await withQuietSimulator(faults: faults { $0.latencyMilliseconds = 9000 }) { sim in
             try await withClient(testConfiguration(sim.baseURL)) { client in
                 let started = ContinuousClock.now
                 let call = Task { () async throws(APIError) -> QueueStats in
@@ -151,7 +151,7 @@ struct SimulatorFaultTests {
                 call.cancel()
                 let result = await call.result
                 #expect(throws: APIError.cancelled) { try result.get() }
-                #expect(ContinuousClock.now - started < .seconds(2))
+                #expect(ContinuousClock.now - started < .seconds(6))  // well before the 9 s answer
             }
         }
     }
