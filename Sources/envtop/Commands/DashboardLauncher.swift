@@ -76,7 +76,10 @@ struct DashboardLauncher {
             }
         }
         if let workspace = settings.workspace { configuration.workspaceID = workspace }
+        // A dashboard wants to hear of a dead API in seconds, not after the SDK's long waits:
+        // AsyncHTTPClient retries a refused connect until the connect timeout runs out.
         configuration.requestTimeout = .seconds(20)
+        configuration.connectTimeout = .seconds(3)
         let client = HTTPWorkClient(configuration: configuration, credentials: credentials, logger: logger)
         defer {
             let shutdownDemo = demo
