@@ -27,16 +27,20 @@ struct DashboardOptions: ParsableArguments {
     @Flag(help: "Print one plain-text snapshot of the stats and the work list to stdout, then exit.")
     var once = false
 
-    @Option(help: "Theme name or path to a theme file (default: the config's theme, else default).")
+    @Option(
+        help: "Theme name or path to a theme file (default: the config's theme, else default).",
+        completion: .custom { _, _, _ in ThemeCatalog.standard().names() })
     var theme: String?
 
     @Flag(name: .customLong("list-themes"), help: "List the available themes and exit.")
     var listThemes = false
 
-    @Option(name: .customLong("log-file"), help: "Where diagnostics go (default: $XDG_STATE_HOME/envtop/envtop.log).")
+    @Option(
+        name: .customLong("log-file"), help: "Where diagnostics go (default: $XDG_STATE_HOME/envtop/envtop.log).",
+        completion: .file())
     var logFile: String?
 
-    @Option(help: "Config file to read instead of $XDG_CONFIG_HOME/envtop/config.yaml.")
+    @Option(help: "Config file to read instead of $XDG_CONFIG_HOME/envtop/config.yaml.", completion: .file(extensions: ["yaml"]))
     var config: String?
 
     func validate() throws {

@@ -23,6 +23,12 @@ struct ThemeCatalog {
         }
     }
 
+    /// Every theme name `--theme` accepts here (for shell completion).
+    func names() -> [String] {
+        let found = searchPath.available(listing: ThemeDirectories.listing).map(\.name)
+        return found + Self.builtIn.map(\.name).filter { !found.contains($0) }
+    }
+
     /// The theme `reference` names: a file by path, or the first `NAME.yaml` on the path, or a
     /// built-in theme of that name.
     func load(_ reference: ThemeReference) -> Result<ThemeFile, ThemeSelection.Problem> {

@@ -85,3 +85,15 @@ struct ShippedThemeTests {
         #expect(dracula.style(for: .selection).background != background)
     }
 }
+
+/// themes/README.md documents every role a theme can set.
+@Suite("Theme format documentation")
+struct ThemeDocumentationTests {
+    @Test("themes/README.md lists every role")
+    func everyRoleDocumented() throws {
+        let readme = try RepositoryFiles.text("themes/README.md")
+        for role in ThemeRole.allCases {
+            #expect(readme.contains("| `\(role.rawValue)` |"), "themes/README.md does not list \(role.rawValue)")
+        }
+    }
+}

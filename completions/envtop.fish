@@ -1,0 +1,116 @@
+function __envtop_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __envtop_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __envtop_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __envtop_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __envtop_parse_tokens -S
+    set -l unparsed_tokens (__envtop_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'envtop'
+        __envtop_parse_subcommand 0 'e/environment=' 'base-url=' 'workspace=' 'refresh=' 'read-only' 'no-read-only' 'demo' 'seed=' 'once' 'theme=' 'list-themes' 'log-file=' 'config=' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'simulate'
+            __envtop_parse_subcommand 0 'port=' 'seed=' 'environments=' 'workers=' 'arrival-rate=' 'items=' 'lease-ttl=' 'api-key=+' 'environment-key=+' 'latency-ms=' 'jitter-ms=' 'error-rate=+' 'retry-after=' 'malformed-rate=' 'drop-rate=' 'version' 'h/help'
+        case 'help'
+            __envtop_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __envtop_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __envtop_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __envtop_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __envtop_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__envtop_tokens -p)
+    if test -z "$(__envtop_tokens -t)"
+        set -l index (count (__envtop_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'envtop' -f
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" e environment' -s 'e' -l 'environment' -d 'The environment to watch (env_...). Without it, envtop lists the environments your credentials can see.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" base-url' -l 'base-url' -d 'API base URL. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" workspace' -l 'workspace' -d 'Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" refresh' -l 'refresh' -d 'Seconds between refreshes (default: the config\'s refresh, else 2; at least 0.5).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" read-only' -l 'read-only' -d 'No key can change anything; the screen says so.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" no-read-only' -l 'no-read-only' -d 'No key can change anything; the screen says so.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" demo' -l 'demo' -d 'Watch a live simulated environment on loopback: no account and no network needed.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" seed' -l 'seed' -d 'Seed of the --demo simulator (the same seed gives the same history).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" once' -l 'once' -d 'Print one plain-text snapshot of the stats and the work list to stdout, then exit.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" theme' -l 'theme' -d 'Theme name or path to a theme file (default: the config\'s theme, else default).' -rfka '(__envtop_custom_completion ---completion -- --theme (count (__envtop_tokens -pc)) (__envtop_tokens -tC))'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" list-themes' -l 'list-themes' -d 'List the available themes and exit.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" log-file' -l 'log-file' -d 'Where diagnostics go (default: $XDG_STATE_HOME/envtop/envtop.log).' -rF
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" config' -l 'config' -d 'Config file to read instead of $XDG_CONFIG_HOME/envtop/config.yaml.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'yaml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" version' -l 'version' -d 'Show the version.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_positional "envtop" -eq 1' -fa 'simulate' -d 'Run a simulated self-hosted environment API on 127.0.0.1.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_positional "envtop" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" port' -l 'port' -d 'Port to listen on (0 picks a free one).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" seed' -l 'seed' -d 'Seed for the history and the simulated behaviour.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" environments' -l 'environments' -d 'Number of environments.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" workers' -l 'workers' -d 'Simulated workers per environment (0 = none).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" arrival-rate' -l 'arrival-rate' -d 'New items per second per environment (0 = none).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" items' -l 'items' -d 'Items of seeded history per environment.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" lease-ttl' -l 'lease-ttl' -d 'Lease TTL in seconds for heartbeats that name none.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate"' -l 'api-key' -d 'Accept this API key (repeatable). Prefer ENVTOP_SIM_API_KEY: options show in ps.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate"' -l 'environment-key' -d 'Accept this environment key (repeatable). Prefer ENVTOP_SIM_ENVIRONMENT_KEY.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" latency-ms' -l 'latency-ms' -d 'Added latency in milliseconds.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" jitter-ms' -l 'jitter-ms' -d 'Extra random latency up to this many milliseconds.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate"' -l 'error-rate' -d 'STATUS=P: answer this share of requests with STATUS (repeatable), e.g. 503=0.2.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" retry-after' -l 'retry-after' -d 'Seconds sent as retry-after with injected 429 and 503.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" malformed-rate' -l 'malformed-rate' -d 'Share of answers with a truncated JSON body.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" drop-rate' -l 'drop-rate' -d 'Share of requests whose connection is closed without an answer.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" version' -l 'version' -d 'Show the version.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop simulate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop help" version' -l 'version' -d 'Show the version.'
