@@ -25,6 +25,17 @@ def _run(argv: list[str]) -> str:
         return ""
 
 
+def _uncommitted() -> list[str]:
+    """Tracked files changed but not committed (other work in progress in a shared tree)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        out = subprocess.run(["git", "-C", here, "status", "--porcelain", "--untracked-files=no"],
+                             capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [line[3:] for line in out.splitlines() if len(line) > 3]
+
+
 def machine(binary: str) -> dict:
     cpu = ""
     try:
@@ -50,8 +61,8 @@ def machine(binary: str) -> dict:
         "binary": binary,
         "load_average": open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else [],
         # Files changed but not committed when the binary was measured (other work in progress).
-        "uncommitted": len(_run(["git", "-C", os.path.dirname(os.path.abspath(__file__)), "status", "--porcelain",
-                                 "--untracked-files=no"]).splitlines()),
+        "uncommitted": len(_uncommitted()),
+        "uncommitted_files": _uncommitted(),
     }
 
 
@@ -101,7 +112,8 @@ def markdown(results: dict) -> str:
         f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} RAM, Linux {m['kernel']}; {m['htop']}; "
         f"{m['swift']}; load average at the start {' '.join(m.get('load_average', []))}"
         f", at the end {' '.join(results.get('load_average_end', []))}; envtop at {m['commit']}"
-        + (f" (+{m['uncommitted']} files uncommitted)." if m.get("uncommitted") else "."),
+        + (f" (+{m['uncommitted']} files uncommitted: {', '.join(m.get('uncommitted_files', [])[:8])})."
+           if m.get("uncommitted") else "."),
         f"Command: `scripts/bench.sh --runs {cfg['runs']} --window {cfg['window']:g} --keys {cfg['keys']}"
         f" --scale {cfg['scale']}`; medians over {cfg['runs']} runs; pty {120}x{40}, TERM=xterm-256color,"
         f" refresh 1 s (`envtop --refresh 1`, `htop -d 10`).",
