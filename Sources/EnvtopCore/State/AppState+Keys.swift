@@ -5,8 +5,13 @@ extension AppState {
         let scope = keyScope
         guard let action = KeyMap.action(for: key, in: scope) else {
             if scope == .search, case .character(let c) = key {
+                let previous = search.query
                 search.query.append(c)
-                recomputeList()
+                if store.revision == listedRevision, search.query.hasPrefix(previous) {
+                    narrowList()
+                } else {
+                    recomputeList()
+                }
             }
             return []
         }

@@ -17,6 +17,7 @@ extension AppState {
 
     mutating func startCycle() -> [Effect] {
         refreshRequested = false
+        cycleStartedAt = now
         generation += 1
         cycleFailed = false
         let env = options.environmentID
@@ -109,10 +110,23 @@ extension AppState {
             connection.lastSuccessAt = now
             connection.staleSince = nil
             connection.lastError = nil
-            nextRefreshAt = now.addingTimeInterval(interval)
+            // From the cycle's start, so `--refresh 1` means a cycle a second, not one second
+            // after the last answer (which the once-a-second tick would round up to two).
+            nextRefreshAt = (cycleStartedAt ?? now).addingTimeInterval(interval)
         }
-        recomputeList()
+        // Nothing new and attention re-evaluated recently: the list on screen is still right.
+        if store.revision != listedRevision || now.timeIntervalSince(listedAt ?? .distantPast) >= 5 {
+            recomputeList()
+        }
         return refreshRequested ? startCycle() : []
+    }
+
+    /// Typing extends the search: only rows already shown can still match, in the same order,
+    /// so filter them instead of searching and sorting the whole store again.
+    mutating func narrowList() {
+        let needle = Array(search.query.lowercased().utf8)
+        visibleIDs = visibleIDs.filter { store.matches($0, lowercasedNeedle: needle) }
+        reselect()
     }
 
     /// Re-evaluates attention and the visible list, keeping the selection on the same item.
@@ -127,7 +141,8 @@ extension AppState {
         attention = flagged
         visibleIDs = ListQuery.visibleIDs(
             store: store, filter: filter, search: search.query, sort: sort, attention: attention)
-        visibleRevision = store.revision
+        listedRevision = store.revision
+        listedAt = now
         reselect()
     }
 }

@@ -73,7 +73,11 @@ public struct AppState: Sendable {
     var refreshRequested = false
     public internal(set) var nextRefreshAt: Date
     var sweepCursor = 1
-    var visibleRevision = -1
+    /// When the running cycle started: the next one is due one interval after it.
+    var cycleStartedAt: Date?
+    /// The store revision and time the visible list was last computed for.
+    var listedRevision = -1
+    var listedAt: Date?
 
     public init(options: Options, size: Size, now: Date) {
         self.options = options

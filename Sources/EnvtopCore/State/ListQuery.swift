@@ -64,7 +64,7 @@ public enum ListQuery {
         store: WorkStore, filter: StateFilter, search: String, sort: SortOrder,
         attention: [String: Attention]
     ) -> [String] {
-        let needle = search.lowercased()
+        let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(store.count)
         for (id, item) in store.byID {
