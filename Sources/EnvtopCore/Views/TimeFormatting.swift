@@ -1,3 +1,4 @@
+import EnvtopModels
 import Foundation
 
 /// Local wall-clock times for the screen: "12:03:55" today, "Mar 4 12:03:55" on another day, and
@@ -45,16 +46,6 @@ public struct TimeFormatting: Sendable {
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    /// Howard Hinnant's civil-from-days: (year, month 1-12, day 1-31) for days since 1970-01-01.
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// (year, month 1-12, day 1-31) for days since 1970-01-01: the model's RFC 3339 arithmetic.
+    static func civil(fromDays days: Int) -> (Int, Int, Int) { RFC3339.civilFromDays(days) }
 }
