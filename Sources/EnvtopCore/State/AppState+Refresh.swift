@@ -43,7 +43,7 @@ extension AppState {
         let end = min(visibleIDs.count, listScroll + layout.pageRows)
         var pages: [Int] = []
         for row in max(0, listScroll)..<max(listScroll, end) {
-            if let page = store.pageOf[visibleIDs[row]], !pages.contains(page) { pages.append(page) }
+            if let page = store.page(of: visibleIDs[row]), !pages.contains(page) { pages.append(page) }
         }
         return pages.sorted()
     }

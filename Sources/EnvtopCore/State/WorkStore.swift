@@ -7,11 +7,18 @@ import EnvtopModels
 /// screen needs instead of the whole list (see `RefreshPlanner`).
 public struct WorkStore: Sendable, Equatable {
     public private(set) var byID: [String: WorkItem] = [:]
-    /// Lowercased id, session and metadata as UTF-8, prepared once per item: searching bytes is
-    /// ~30x faster than `String.contains`, which goes through Foundation (BENCHMARKS.md).
-    private(set) var searchText: [String: [UInt8]] = [:]
-    /// The page index each item was last seen on.
-    public private(set) var pageOf: [String: Int] = [:]
+    /// What the store keeps beside each item, in one dictionary so the ids are not stored twice.
+    struct Entry: Sendable, Equatable {
+        /// The page index the item was last seen on.
+        var page: Int
+        /// Lowercased id, session and metadata as UTF-8, prepared once: searching bytes is ~30x
+        /// faster than `String.contains`, which goes through Foundation (BENCHMARKS.md).
+        var haystack: [UInt8]
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+    /// The environment id every item shares, kept once instead of once per item.
+    private var environmentID: String?
     /// `pageCursors[i]` fetches page i; page 0 has no cursor.
     public private(set) var pageCursors: [String?] = [nil]
     /// The index of the last page, once a page answered without `next_page`.
@@ -24,6 +31,9 @@ public struct WorkStore: Sendable, Equatable {
     public init() {}
 
     public var count: Int { byID.count }
+
+    /// The page index an item was last seen on.
+    public func page(of id: String) -> Int? { entries[id]?.page }
     public var isFullyLoaded: Bool { lastPageIndex != nil }
     public var knownPageCount: Int { pageCursors.count }
 
@@ -52,7 +62,7 @@ public struct WorkStore: Sendable, Equatable {
 
     /// Replaces one item, e.g. with the answer to a stop.
     public mutating func update(_ item: WorkItem) {
-        upsert(item, page: pageOf[item.id] ?? 0)
+        upsert(item, page: entries[item.id]?.page ?? 0)
         revision += 1
     }
 
@@ -61,11 +71,16 @@ public struct WorkStore: Sendable, Equatable {
     private mutating func upsert(_ item: WorkItem, page: Int) -> Bool {
         var clean = item
         clean.secret = nil  // a secret is never kept (API-NOTES.md)
-        if pageOf[item.id] != page { pageOf[item.id] = page }
+        if let shared = environmentID, shared == clean.environmentID {
+            clean.environmentID = shared  // share one string's storage across 100,000 items
+        } else if environmentID == nil {
+            environmentID = clean.environmentID
+        }
+        if entries[item.id]?.page != page, entries[item.id] != nil { entries[item.id]!.page = page }
         if let old = byID[item.id], old == clean { return false }
         if let old = byID.updateValue(clean, forKey: item.id) { counts.add(old.state, -1) }
         counts.add(clean.state, 1)
-        searchText[item.id] = Self.haystack(for: clean)
+        entries[item.id] = Entry(page: page, haystack: Self.haystack(for: clean))
         return true
     }
 
@@ -77,7 +92,7 @@ public struct WorkStore: Sendable, Equatable {
 
     /// True when the item's id, session, state or metadata contains `needle` (lowercased UTF-8).
     public func matches(_ id: String, lowercasedNeedle needle: [UInt8]) -> Bool {
-        guard let hay = searchText[id] else { return false }
+        guard let hay = entries[id]?.haystack else { return false }
         return Self.contains(hay, needle)
     }
 
