@@ -26,7 +26,7 @@ struct SimulatorFaultTests {
                 let started = ContinuousClock.now
                 let call = Task { () async throws(APIError) -> QueueStats in try await client.stats(environmentID: env) }
                 // Once the first attempt has been refused, heal the server during the 2 s wait.
-                let deadline = ContinuousClock.now + .seconds(3)
+                let deadline = ContinuousClock.now + .seconds(10)
                 while (await sim.requestCounts()["GET /work/stats"] ?? 0) < 1, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(5))
                 }
@@ -34,7 +34,10 @@ struct SimulatorFaultTests {
                 let stats = try await call.value
                 let elapsed = ContinuousClock.now - started
                 #expect(stats.depth == 0)
-                #expect((await sim.requestCounts()["GET /work/stats"]) == 2)
+                // Refused at least once, then answered: at most 1 + maxRetries attempts. (Exactly
+                // 2 on an idle machine; a starved test task may heal the server one attempt late.)
+                let attempts = await sim.requestCounts()["GET /work/stats"] ?? 0
+                #expect((2...3).contains(attempts))
                 #expect(elapsed >= .seconds(2))
                 #expect(elapsed < .seconds(12))
             }
