@@ -91,6 +91,14 @@ struct DashboardEndToEndTests {
         }
     }
 
+    /// Asks the shell for its terminal modes: after envtop exits, echo and line editing are back.
+    @discardableResult
+    func assertShellUsable(_ tmux: Tmux) throws -> String {
+        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
+        try tmux.press("Enter")
+        return try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+    }
+
     /// The line of the screen that holds the selection marker.
     func selectedLine(_ screen: String) -> String? {
         screen.split(separator: "\n").first { $0.contains("▶") }.map(String.init)
@@ -120,9 +128,7 @@ struct DashboardEndToEndTests {
         try kill.run()
         kill.waitUntilExit()
         try tmux.waitFor(text: "$ ")
-        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
-        try tmux.press("Enter")
-        try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+        try assertShellUsable(tmux)
     }
 
     @Test("navigate, search, stop, force stop, cancel, resize, quit: the simulator sees exactly what was confirmed")
@@ -199,9 +205,7 @@ struct DashboardEndToEndTests {
         // Quit, and the shell is usable: echo and line editing are back.
         try tmux.press("q")
         try tmux.waitFor(text: "$ ")
-        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
-        try tmux.press("Enter")
-        screen = try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+        screen = try assertShellUsable(tmux)
         #expect(!screen.contains("\u{1b}"))
     }
 }

@@ -6,17 +6,9 @@ import Testing
 
 @Suite("Work queue state machine")
 struct WorkQueueTests {
-    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    let t0 = WorkQueueFixture.t0
 
-    func queue(items: Int = 0) -> WorkQueue {
-        var queue = WorkQueue(environmentID: "env_test", defaultLeaseTTLSeconds: 20)
-        for index in 0..<items {
-            queue.enqueue(
-                workID: "work_\(index)", data: WorkData(id: "session_\(index)"), metadata: [:],
-                now: t0.addingTimeInterval(Double(index)))
-        }
-        return queue
-    }
+    func queue(items: Int = 0) -> WorkQueue { WorkQueueFixture.queue(items: items) }
 
     @Test("an item goes queued, pending, starting, active, stopping, stopped, with the timestamps an operator reads")
     func fullLifecycle() throws {
