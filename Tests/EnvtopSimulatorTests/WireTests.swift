@@ -30,17 +30,30 @@ struct WireTests {
             let path = "/v1/environments/\(environmentID)/work/poll"
             #expect(try await worker(server).send("GET", path + "?block_ms=0").status == 400)
             #expect(try await worker(server).send("GET", path + "?block_ms=1000").status == 400)
-            var started = Date()
+            let started = Date()
             let empty = try await worker(server).send("GET", path + "?block_ms=300")
             #expect(empty.text == "null")
             #expect(Date().timeIntervalSince(started) >= 0.28)
-            started = Date()
-            async let answer = worker(server).send("GET", path + "?block_ms=900")
-            try await Task.sleep(for: .milliseconds(150))
-            let made = try await server.enqueue(environmentID: environmentID, count: 1, metadata: ["k": "v"])
-            // The held poll answers with the new item rather than `null` at the end of its block.
-            let claimed = try await answer.decode(WorkItem.self)
-            #expect(claimed.id == made[0].id)
+            // The held poll answers with an item enqueued while it waits, rather than `null` at the
+            // end of its block. The item is enqueued only once the server has the poll; a machine
+            // that stalls longer than the whole block gets another try (the missed item drained first).
+            var claimedWhileHeld: (made: String, claimed: String)?
+            for _ in 0..<5 where claimedWhileHeld == nil {
+                let pollsBefore = await server.requestCounts()[SimulatorRoute.poll.rawValue] ?? 0
+                async let answer = worker(server).send("GET", path + "?block_ms=999")
+                while (await server.requestCounts()[SimulatorRoute.poll.rawValue] ?? 0) == pollsBefore {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                let made = try await server.enqueue(environmentID: environmentID, count: 1, metadata: ["k": "v"])
+                let held = try await answer
+                if held.text == "null" {
+                    _ = try await worker(server).send("GET", path)
+                    continue
+                }
+                claimedWhileHeld = (made[0].id, try held.decode(WorkItem.self).id)
+            }
+            let result = try #require(claimedWhileHeld, "no held poll returned the item enqueued during its block")
+            #expect(result.claimed == result.made)
         }
     }
 
