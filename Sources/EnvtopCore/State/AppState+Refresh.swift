@@ -53,11 +53,10 @@ extension AppState {
     ) -> [Effect] {
         guard env == options.environmentID, g == generation else { return [] }  // a late reply
         now = max(now, at)
-        connection.requestCount += 1
         switch result {
         case .success(let stats):
             self.stats = stats
-            connection.latencySeconds = latency
+            connection.recordLatency(latency)
         case .failure(let error):
             fail(error)
         }
@@ -67,7 +66,6 @@ extension AppState {
     mutating func pageLoaded(_ request: PageRequest, result: Result<WorkPage, APIError>, at: Date) -> [Effect] {
         guard request.environmentID == options.environmentID, request.generation == generation else { return [] }
         now = max(now, at)
-        connection.requestCount += 1
         switch result {
         case .success(let page):
             let walking = !store.isFullyLoaded

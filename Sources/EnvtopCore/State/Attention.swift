@@ -29,7 +29,7 @@ public enum Attention: Sendable, Hashable {
     public func explanation(thresholds t: AttentionThresholds) -> String {
         switch self {
         case .heartbeatStale(let age):
-            "Last heartbeat \(Age.format(age)) ago, past the \(Age.format(t.leaseTTLSeconds)) lease: no live worker holds it. Force stop ends it."
+            "Last heartbeat \(Age.format(age)) ago, past the \(Age.exact(t.leaseTTLSeconds)) lease: no live worker holds it. Force stop ends it."
         case .neverHeartbeated(let age):
             "Running \(Age.format(age)) without a single heartbeat: the worker never claimed the lease. Force stop ends it."
         case .stuckStopping(let age):

@@ -95,7 +95,7 @@ public enum DetailLines {
 
     /// Lease health in a few words, and how alarming it is.
     static func leaseFact(_ item: WorkItem, now: Date, thresholds t: AttentionThresholds) -> (text: String, role: ThemeRole) {
-        let ttl = Age.format(t.leaseTTLSeconds)
+        let ttl = Age.exact(t.leaseTTLSeconds)
         let beatAge = item.latestHeartbeatAt.map { now.timeIntervalSince($0) }
         switch item.state {
         case .queued:

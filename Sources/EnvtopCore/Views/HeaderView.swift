@@ -77,7 +77,7 @@ public enum HeaderView {
         }
         var refreshed: [Span] = []
         if let last = c.lastSuccessAt {
-            refreshed = [Span("refreshed ", .headerLabel), Span(time.stamp(last, now: now), .headerValue)]
+            refreshed = [Span("refreshed ", .headerLabel), Span(refreshedText(last, state: state, time: time), .headerValue)]
         }
         if let error = c.lastError {
             let failed = Span("last call failed: \(ErrorWording.plain(error))", .warning)
@@ -101,16 +101,21 @@ public enum HeaderView {
             latency = [Span("  latency ", .headerLabel), Span(formatSeconds(seconds), .headerValue)]
         }
         let every = [Span("  every ", .headerLabel), Span(formatInterval(state.options.refreshInterval), .headerValue)]
-        let counts = [
-            Span("  requests ", .headerLabel), Span("\(c.requestCount)", .headerValue),
-            Span("  errors ", .headerLabel), Span("\(c.errorCount)", c.errorCount > 0 ? .warning : .headerValue),
-        ]
+        let errors = [Span("  errors ", .headerLabel), Span("\(c.errorCount)", c.errorCount > 0 ? .warning : .headerValue)]
         return [
-            [ok] + refreshed + latency + every + counts,
+            [ok] + refreshed + latency + every + errors,
             [ok] + refreshed + latency + every,
             [ok] + refreshed + latency,
-            [ok, Span("refreshed ", .headerLabel), Span(TimeFormatting.relative(last, now: now), .headerValue)] + latency,
+            [ok] + refreshed,
         ]
+    }
+
+    /// "12:03:55" while refreshes arrive on time, "12:03:55 (14s ago)" once the last one is more
+    /// than two intervals old. An age that reads "0s ago" on every refresh tells nothing and
+    /// repaints every second; one that appears when the data is late tells the operator at once.
+    static func refreshedText(_ last: Date, state: AppState, time: TimeFormatting) -> String {
+        let late = state.now.timeIntervalSince(last) > 2 * state.options.refreshInterval + 1
+        return late ? time.stamp(last, now: state.now) : time.clock(last, now: state.now)
     }
 
     /// "retrying in 8s", "retrying now…", or why it is not retrying.
@@ -121,9 +126,12 @@ public enum HeaderView {
         return wait <= 0 ? "retrying now…" : "retrying in \(wait)s"
     }
 
-    /// "45ms", "1.2s".
-    static func formatSeconds(_ seconds: Double) -> String {
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+    /// "<10ms", "40ms", "120ms", "1.2s": to 10 ms, which is as fine as a round trip over a
+    /// network is steady; finer digits would only flicker.
+    public static func formatSeconds(_ seconds: Double) -> String {
+        if seconds < 0.01 { return "<10ms" }
+        let tens = Int((seconds * 100).rounded())
+        if tens < 100 { return "\(tens * 10)ms" }
         return String(format: "%.1fs", seconds)
     }
 

@@ -17,8 +17,8 @@ struct HeaderTests {
         let lines = Self.header(F.loaded(size: Size(width: 120, height: 40)))
         #expect(lines[0].contains("envtop · Production (\(F.env))"))
         #expect(lines[0].hasSuffix("12:00:00 "))
-        #expect(lines[1].contains("refreshed 12:00:00 (0s ago)  latency 45ms  every 2s"))
-        #expect(lines[2].contains("depth 2   pending 1   workers polling 3   oldest queued 8m00s"))
+        #expect(lines[1].contains("refreshed 12:00:00  latency 50ms  every 2s  errors 0"))
+        #expect(lines[2].contains("depth 2   pending 1   workers polling 3   oldest queued 8m"))
         #expect(lines[2].contains("! 1 polled, not acknowledged"))
         #expect(!lines[2].contains("no worker polling"))
         #expect(lines[3].contains("! 4 need attention"))
@@ -65,7 +65,37 @@ struct HeaderTests {
         F.failRefresh(&state, after: 10, error: error)
         _ = state.apply(.tick(state.now.addingTimeInterval(1)))
         let line = F.render(state).textLines[1]
-        #expect(line.contains("STALE since 12:00:00 (11s): the API refused the credential (HTTP 401 authentication_error: invalid x-api-key (request-id req_42)), retrying in 3s"))
+        #expect(line.contains("STALE since 12:00:00 (10s): the API refused the credential (HTTP 401 authentication_error: invalid x-api-key (request-id req_42)), retrying in 3s"))
+    }
+
+    @Test("the latency is the median of the last round trips, to 10 ms; one slow answer does not move it")
+    func latencyMedian() {
+        var state = F.loaded(size: Size(width: 120, height: 40))
+        for latency in [0.043, 0.047, 2.5, 0.044] {
+            let effects = state.apply(.tick(state.now.addingTimeInterval(2)))
+            F.answer(&state, effects, pages: [F.items], stats: .success(F.stats), latency: latency)
+        }
+        #expect(state.connection.recentLatencies.count == 5)
+        #expect(Self.header(state)[1].contains("latency 50ms"))
+        for _ in 0..<ConnectionStatus.latencyWindow {
+            let effects = state.apply(.tick(state.now.addingTimeInterval(2)))
+            F.answer(&state, effects, pages: [F.items], stats: .success(F.stats), latency: 1.26)
+        }
+        #expect(state.connection.recentLatencies.count == ConnectionStatus.latencyWindow)
+        #expect(Self.header(state)[1].contains("latency 1.3s"))
+        #expect(HeaderView.formatSeconds(0.004) == "<10ms")
+        #expect(HeaderView.formatSeconds(0.996) == "1.0s")
+    }
+
+    @Test("the refresh time shows alone while refreshes are on time, and with its age once late")
+    func lateRefresh() {
+        var state = F.loaded(size: Size(width: 120, height: 40))
+        _ = state.apply(.tick(state.now.addingTimeInterval(1)))
+        #expect(Self.header(state)[1].contains("● refreshed 12:00:00  latency 50ms"))
+        // A slow API: the next cycle is in flight and nothing has failed, but the data ages.
+        _ = state.apply(.tick(F.now.addingTimeInterval(9)))
+        #expect(state.inFlight > 0)
+        #expect(Self.header(state)[1].contains("● refreshed 12:00:00 (5s ago)  latency 50ms"))
     }
 
     @Test("before any data: connecting, and NO DATA after a failure")

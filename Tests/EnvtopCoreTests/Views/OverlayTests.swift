@@ -32,7 +32,7 @@ struct OverlayTests {
         let text = Self.boxText(screen)
         #expect(text.contains("Stop \(F.workID(1))?"))
         #expect(text.contains("session \(F.sessionID(1))"))
-        #expect(text.contains("state ● active for 18s"))
+        #expect(text.contains("state ● active for 15s"))
         #expect(text.contains("Not re-checked with the API yet: showing the list's copy."))
         #expect(text.contains("What happens: It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."))
         #expect(text.contains("[ Cancel ] [ Stop ]"))
@@ -56,7 +56,7 @@ struct OverlayTests {
         ScreenChecks.expectWellFormed(screen)
         let text = Self.boxText(screen)
         #expect(text.contains("! It changed since you opened this: it was ● active, it is now ◑ stopping."))
-        #expect(text.contains("state ◑ stopping for 1s"))
+        #expect(text.contains("state ◑ stopping for 0s"))
         #expect(text.contains("Checked with the API just now."))
         #expect(text.contains("A stop was already requested; asking again changes nothing."))
         let y = screen.textLines.firstIndex { $0.contains("It changed since") }!

@@ -59,7 +59,7 @@ struct WorkListTests {
         let screen = F.render(state)
         let roles = screen.styleLines(legend: ScreenChecks.legend)
         let expectations: [(Int, String)] = [
-            (5, "no heartbeat 4m00s"), (6, "stopping 2m00s"), (8, "starting 5m00s"), (9, "queued 8m00s"),
+            (5, "no heartbeat 4m"), (6, "stopping 2m"), (8, "starting 5m"), (9, "queued 8m"),
         ]
         let note = try #require(WorkColumns.plan(width: 120).slot(.note))
         for (n, reason) in expectations {
