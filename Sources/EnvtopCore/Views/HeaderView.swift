@@ -29,14 +29,14 @@ public enum HeaderView {
 
     // MARK: - Title
 
-    /// "envtop · name (env_…)  PAUSED  READ-ONLY" and the clock at the right; the markers are
+    /// "envtop · name (env_…)  PAUSED  READ-ONLY" and the clock (HH:mm) at the right; the markers are
     /// never cut, the environment name is.
     static func titleSpans(_ state: AppState, time: TimeFormatting, width: Int) -> [Span] {
         var markers: [Span] = []
         if state.paused { markers += [Span(" "), Span(" PAUSED ", .paused, .bold)] }
         if state.options.readOnly { markers += [Span(" "), Span(" READ-ONLY ", .readOnly, .bold)] }
         let title = [Span("envtop", .title, .bold), Span(" · ", .headerLabel)]
-        let clock = time.clock(state.now, now: state.now)
+        let clock = time.minuteClock(state.now)
         let env = state.options.environmentName.map { "\($0) (\(state.options.environmentID))" }
             ?? state.options.environmentID
         // Columns 1..<width-1 are drawn (one space each side).

@@ -25,6 +25,13 @@ public struct TimeFormatting: Sendable {
         return "\(Self.monthNames[month - 1]) \(dayOfMonth) \(time)"
     }
 
+    /// "HH:mm", local: the wall clock in the title. The refresh time beside the connection has
+    /// the seconds; a title clock with seconds would repaint every second for nothing.
+    public func minuteClock(_ date: Date) -> String {
+        let (_, second) = localDayAndSecond(date)
+        return "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60))"
+    }
+
     /// The clock time and the age: "12:03:55 (4m12s ago)".
     public func stamp(_ date: Date, now: Date) -> String {
         "\(clock(date, now: now)) (\(Self.relative(date, now: now)))"

@@ -16,7 +16,7 @@ struct HeaderTests {
     func statsAndCounts() {
         let lines = Self.header(F.loaded(size: Size(width: 120, height: 40)))
         #expect(lines[0].contains("envtop · Production (\(F.env))"))
-        #expect(lines[0].hasSuffix("12:00:00 "))
+        #expect(lines[0].hasSuffix(" 12:00 "))
         #expect(lines[1].contains("refreshed 12:00:00  latency 50ms  every 2s  errors 0"))
         #expect(lines[2].contains("depth 2   pending 1   workers polling 3   oldest queued 8m"))
         #expect(lines[2].contains("! 1 polled, not acknowledged"))

@@ -16,6 +16,7 @@ struct TimeFormattingTests {
         #expect(time.clock(now.addingTimeInterval(-12 * 3600 - 1), now: now) == "Mar 3 23:59:59")
         #expect(time.clock(RFC3339Fixture.date("2025-12-31T23:05:09Z"), now: now) == "Dec 31 23:05:09")
         #expect(time.stamp(now.addingTimeInterval(-252), now: now) == "11:55:48 (4m ago)")
+        #expect(time.minuteClock(now.addingTimeInterval(-252)) == "11:55")
     }
 
     @Test("a fixed offset moves the day boundary", arguments: [9, -5])
