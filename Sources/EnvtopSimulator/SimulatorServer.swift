@@ -142,6 +142,22 @@ public final class SimulatorServer: Sendable {
         try await state.stats(environmentID: environmentID)
     }
 
+    /// Starts a server, runs `body` with it, and shuts the server down however `body` ends, so a
+    /// failing caller (a test, a script) never leaves a listener and its workers running.
+    public static func withRunning<T>(
+        _ configuration: SimulatorConfiguration, _ body: (SimulatorServer) async throws -> T
+    ) async throws -> T {
+        let server = try await start(configuration)
+        do {
+            let result = try await body(server)
+            await server.shutdown()
+            return result
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+    }
+
     /// Stops the simulated workers and arrivals, then the HTTP server. Idempotent.
     public func shutdown() async {
         await activity.stop()

@@ -36,14 +36,7 @@ struct SDKWorkerTests {
         configuration.leaseTTLSeconds = 2  // the SDK then beats every second
         configuration.apiKeys = ["sdk-check-api-key"]
         configuration.environmentKeys = ["sdk-check-environment-key"]
-        let server = try await SimulatorServer.start(configuration)
-        do {
-            try await check(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await SimulatorServer.withRunning(configuration) { server in try await check(server) }
     }
 
     func check(_ server: SimulatorServer) async throws {

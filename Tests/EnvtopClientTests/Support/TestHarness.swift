@@ -39,15 +39,7 @@ func withQuietSimulator<T>(
     configuration.environmentKeys = [TestKeys.environment]
     configuration.troubleEnabled = false
     configuration.faults = faults
-    let server = try await SimulatorServer.start(configuration)
-    do {
-        let result = try await body(server)
-        await server.shutdown()
-        return result
-    } catch {
-        await server.shutdown()
-        throw error
-    }
+    return try await SimulatorServer.withRunning(configuration, body)
 }
 
 /// Runs `body` with a client, always shutting it down afterwards.

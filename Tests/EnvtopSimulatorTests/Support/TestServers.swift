@@ -27,15 +27,7 @@ enum TestServers {
     static func with<T>(
         _ configuration: SimulatorConfiguration, _ body: (SimulatorServer) async throws -> T
     ) async throws -> T {
-        let server = try await SimulatorServer.start(configuration)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await SimulatorServer.withRunning(configuration, body)
     }
 
     /// Waits (bounded) until the condition holds; returns whether it did.
