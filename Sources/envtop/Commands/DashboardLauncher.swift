@@ -120,18 +120,18 @@ struct DashboardLauncher {
             return 2
         }
 
-        let inbox = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
+        let inbox = AsyncStream<DashboardRuntime.Message>.makeStream(bufferingPolicy: .unbounded)
         let post = inbox.continuation
         let terminal = CursesTerminal(
             theme: themes.cycle.current, colorDepth: themes.forcedDepth, logFile: logPath,
             onInput: { input in
                 switch input {
-                case .key(let key): post.yield(.key(key))
-                case .mouse(let mouse): post.yield(.mouse(mouse))
-                case .resize(let size): post.yield(.resize(size))
+                case .key(let key): post.yield(.event(.key(key)))
+                case .mouse(let mouse): post.yield(.event(.mouse(mouse)))
+                case .resize(let size): post.yield(.event(.resize(size)))
                 case .signal(let number):
                     logger.info("signal \(number): quitting")
-                    post.yield(.quitRequested)
+                    post.yield(.event(.quitRequested))
                 }
             })
         do {

@@ -9,17 +9,27 @@ import Logging
 ///
 /// Keys never wait on the network: API calls run in their own tasks and report back through the
 /// inbox, so a slow or dead API only ever delays data, never the screen's answer to a key.
+///
+/// Frames follow `FrameSchedule`: a key draws at once; a refresh cycle's tick and replies draw
+/// as one frame when its last reply lands (or 100 ms after its first change, if the API is slow).
 struct DashboardRuntime: Sendable {
+    /// What reaches the loop: an event for the state, or the schedule's timer.
+    enum Message: Sendable {
+        case event(Event)
+        /// A frame that waited for the rest of its refresh cycle is due.
+        case frameDue
+    }
+
     let runner: EffectRunner
     let terminal: CursesTerminal
     let themes: ThemeCycle
     let logger: Logger
-    let inbox: AsyncStream<Event>
-    let post: AsyncStream<Event>.Continuation
+    let inbox: AsyncStream<Message>
+    let post: AsyncStream<Message>.Continuation
 
     init(
         api: any WorkAPI, terminal: CursesTerminal, themes: ThemeCycle, logger: Logger,
-        inbox: (AsyncStream<Event>, AsyncStream<Event>.Continuation)
+        inbox: (AsyncStream<Message>, AsyncStream<Message>.Continuation)
     ) {
         self.runner = EffectRunner(api: api)
         self.terminal = terminal
@@ -36,12 +46,46 @@ struct DashboardRuntime: Sendable {
         perform(state.apply(.resize(terminal.size)), state: &state)
         perform(state.apply(.tick(Date())), state: &state)
         terminal.present(DashboardView.render(state))
-        for await event in inbox {
-            perform(state.apply(event), state: &state)
-            if state.isQuitting { break }
+        var schedule = FrameSchedule()
+        var timer: Task<Void, Never>?
+        defer { timer?.cancel() }
+        loop: for await message in inbox {
+            switch message {
+            case .event(let event):
+                perform(state.apply(event), state: &state)
+                if state.isQuitting { break loop }
+                if case .wait(let deadline) = schedule.decide(after: event, state: state, now: .now) {
+                    if timer == nil { timer = startFrameTimer(until: deadline) }
+                    continue
+                }
+            case .frameDue:
+                // Stale (a frame was drawn since that timer was armed) or early: wait on.
+                guard let deadline = schedule.deadline else { continue }
+                if !schedule.isDue(at: .now) {
+                    timer?.cancel()
+                    timer = startFrameTimer(until: deadline)
+                    continue
+                }
+            }
+            timer?.cancel()
+            timer = nil
+            schedule.drawn()
             terminal.present(DashboardView.render(state))
         }
         logger.info("dashboard quit")
+    }
+
+    /// Posts `.frameDue` at `deadline`, unless cancelled first.
+    private func startFrameTimer(until deadline: ContinuousClock.Instant) -> Task<Void, Never> {
+        let post = self.post
+        return Task {
+            do {
+                try await Task.sleep(until: deadline, clock: .continuous)
+            } catch {
+                return
+            }
+            post.yield(.frameDue)
+        }
     }
 
     /// Starts the I/O the state asked for, each API call in its own task.
@@ -65,7 +109,7 @@ struct DashboardRuntime: Sendable {
                     if let failure = event.apiFailure {
                         logger.warning("API call failed: \(failure)", metadata: ["call": "\(effect.logName)"])
                     }
-                    post.yield(event)
+                    post.yield(.event(event))
                 }
             }
         }
@@ -76,7 +120,7 @@ struct DashboardRuntime: Sendable {
         return Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
-                post.yield(.tick(Date()))
+                post.yield(.event(.tick(Date())))
             }
         }
     }
