@@ -3,7 +3,9 @@ import EnvtopModels
 /// The calls of `WorkAPI`: build the request, run it, decode the answer.
 extension HTTPWorkClient {
     public func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage {
-        try await run(.listWork(environmentID: environmentID, limit: limit, page: page), as: WorkPage.self)
+        let request = APIRequest.listWork(environmentID: environmentID, limit: limit, page: page)
+        let response = try await perform(request)
+        return try ResponseDecoding.decodePage(from: response.body, endpoint: request.endpoint)
     }
 
     public func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem {

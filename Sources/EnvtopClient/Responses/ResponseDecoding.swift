@@ -18,6 +18,12 @@ enum ResponseDecoding {
         }
     }
 
+    /// A list page: `WorkPageFastDecoder` when it can, `JSONDecoder` (and its errors) otherwise.
+    static func decodePage(from body: [UInt8], endpoint: String) throws(APIError) -> WorkPage {
+        if let page = WorkPageFastDecoder.decode(body) { return page }
+        return try decode(WorkPage.self, from: body, endpoint: endpoint)
+    }
+
     /// `null` (and, leniently, an empty body) means "no work"; anything else must be a work item.
     static func decodePolledItem(from body: [UInt8], endpoint: String) throws(APIError) -> WorkItem? {
         let text = body.filter { !isJSONWhitespace($0) }
