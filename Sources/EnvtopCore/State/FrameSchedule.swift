@@ -4,10 +4,11 @@
 /// An idle dashboard at a 1 s refresh gets three events a second within a few milliseconds: the
 /// tick that starts the cycle, the stats reply and the list page. Each changes the screen (the
 /// clock, the request count, the ages), so drawing each costs three frames and three paints a
-/// second for what the operator sees as one update. Here the tick and the replies wait while
-/// the cycle is still out, for at most `grace` after the first change not yet drawn; the last
-/// reply draws everything. Keys, clicks, resizes and every other event draw at once, and so
-/// draw whatever waits.
+/// second for what the operator sees as one update. Here the tick that starts a cycle and the
+/// replies wait while the cycle is still out, for at most `grace` after the first change not yet
+/// drawn; the last reply draws everything. A tick while an older cycle is still out (a slow or
+/// hung API) draws at once, so the clock never waits on the network. Keys, clicks, resizes and
+/// every other event draw at once, and so draw whatever waits.
 ///
 /// Pure: the runtime passes the time and arms its own timer for `deadline`.
 public struct FrameSchedule: Sendable {
@@ -15,6 +16,8 @@ public struct FrameSchedule: Sendable {
     public let grace: Duration
     /// When the oldest change not yet drawn happened; nil when the screen is current.
     public private(set) var pendingSince: ContinuousClock.Instant?
+    /// The refresh cycle (`AppState.generation`) seen at the last decision.
+    private var seenGeneration = 0
 
     public init(grace: Duration = .milliseconds(100)) {
         self.grace = grace
@@ -29,7 +32,9 @@ public struct FrameSchedule: Sendable {
 
     /// What to do after `event` was applied to `state`, at `now`.
     public mutating func decide(after event: Event, state: AppState, now: ContinuousClock.Instant) -> Decision {
-        if Self.canWait(event), state.inFlight > 0, !state.isQuitting {
+        let startedCycle = state.generation != seenGeneration
+        seenGeneration = state.generation
+        if Self.canWait(event, startedCycle: startedCycle), state.inFlight > 0, !state.isQuitting {
             let since = pendingSince ?? now
             let deadline = since + grace
             if now < deadline {
@@ -55,9 +60,10 @@ public struct FrameSchedule: Sendable {
     }
 
     /// Refresh traffic may wait for the rest of its cycle; anything the operator did may not.
-    static func canWait(_ event: Event) -> Bool {
+    static func canWait(_ event: Event, startedCycle: Bool) -> Bool {
         switch event {
-        case .tick, .statsLoaded, .pageLoaded: true
+        case .tick: startedCycle
+        case .statsLoaded, .pageLoaded: true
         default: false
         }
     }

@@ -38,18 +38,31 @@ struct FrameScheduleTests {
 
     @Test("a slow cycle still draws the tick once the grace has passed")
     func slowCycleDrawsAfterGrace() {
-        let (s, _) = cycling()
+        var (s, effects) = cycling()
         var schedule = FrameSchedule(grace: .milliseconds(100))
         let tick = Event.tick(F.t0)
         #expect(schedule.decide(after: tick, state: s, now: start) == .wait(until: start + .milliseconds(100)))
         #expect(!schedule.isDue(at: start + .milliseconds(99)))
         #expect(schedule.isDue(at: start + .milliseconds(100)))
         // The deadline stays that of the first change waiting, however many follow.
-        #expect(schedule.decide(after: tick, state: s, now: start + .milliseconds(50)) == .wait(until: start + .milliseconds(100)))
-        #expect(schedule.decide(after: tick, state: s, now: start + .milliseconds(100)) == .draw)
+        F.answer(&s, [effects.removeFirst()], pages: [])
+        let stats = Event.statsLoaded(environmentID: F.env, generation: s.generation, .success(F.stats()), latency: 0, at: F.t0)
+        #expect(schedule.decide(after: stats, state: s, now: start + .milliseconds(50)) == .wait(until: start + .milliseconds(100)))
+        #expect(schedule.decide(after: stats, state: s, now: start + .milliseconds(100)) == .draw)
         schedule.drawn()
         #expect(schedule.deadline == nil)
         #expect(!schedule.isDue(at: start + .seconds(5)))
+    }
+
+    @Test("a tick while an older cycle is still out (a hung API) draws at once")
+    func tickDuringHungCycle() {
+        var (s, _) = cycling()
+        var schedule = FrameSchedule()
+        #expect(schedule.decide(after: .tick(F.t0.addingTimeInterval(60)), state: s, now: start) != .draw)
+        schedule.drawn()
+        #expect(s.apply(.tick(F.t0.addingTimeInterval(61))).isEmpty)
+        #expect(s.inFlight == 2)
+        #expect(schedule.decide(after: .tick(F.t0.addingTimeInterval(61)), state: s, now: start + .seconds(1)) == .draw)
     }
 
     @Test("keys, clicks and resizes draw at once, even while a cycle is out")
