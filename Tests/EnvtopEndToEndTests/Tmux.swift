@@ -70,8 +70,21 @@ final class Tmux {
             cArgs.forEach { free($0) }
             cEnv.forEach { free($0) }
         }
+        // The test runner's threads block signals, and a spawned child inherits the caller's mask:
+        // a tmux server with SIGTERM blocked outlives its `kill-server`. Start it with none
+        // blocked and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, cArgs, cEnv)
+        let rc = posix_spawn(&pid, path, &actions, &attributes, cArgs, cEnv)
         guard rc == 0 else { throw TmuxTimeout(what: "tmux to start (posix_spawn \(rc))", screen: "") }
         var status: Int32 = 0
         _ = waitpid(pid, &status, 0)
