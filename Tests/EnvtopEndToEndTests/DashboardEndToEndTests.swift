@@ -124,7 +124,8 @@ struct DashboardEndToEndTests {
         try launch(fixture, tmux: tmux)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-TERM", "-f", "envtop.*environment \(fixture.environmentID)"]
+        // The log file is this test's own, so no other envtop (a parallel run, a demo) is hit.
+        kill.arguments = ["-TERM", "-f", "envtop.*environment \(fixture.environmentID).*log-file '?\(fixture.logFile)"]
         try kill.run()
         kill.waitUntilExit()
         try tmux.waitFor(text: "$ ")
