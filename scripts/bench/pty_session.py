@@ -157,11 +157,26 @@ class PtySession:
     # MARK: The process
 
     def cpu_seconds(self) -> float:
-        """User plus system CPU time of the process (all its threads) so far."""
+        """User plus system CPU time of the process (all its threads) so far, in clock ticks
+        (10 ms): over a 10 s window one tick is 0.06 s/min. See `cpu_sample` for the exact one."""
         with open(f"/proc/{self.pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         # After the command name: field 3 is index 0, so utime (14) and stime (15) are 11 and 12.
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+    def cpu_sample(self) -> tuple[frozenset[str], float]:
+        """The live threads and their summed run time in seconds, to the nanosecond
+        (/proc/PID/task/*/schedstat, first field). Exact, but a thread that ends takes its time
+        with it, so two samples compare only when the thread sets are equal."""
+        tasks = frozenset(os.listdir(f"/proc/{self.pid}/task"))
+        total = 0
+        for task in tasks:
+            try:
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as f:
+                    total += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                return frozenset(), float("nan")
+        return tasks, total / 1e9
 
     def memory_kib(self) -> dict[str, int]:
         """VmHWM (peak resident set) and VmRSS, in KiB."""

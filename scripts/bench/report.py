@@ -145,7 +145,7 @@ def markdown(results: dict) -> str:
             _fmt(median(_runs(results, "envtop", "idle", "text_bytes_per_refresh")), 0),
             _fmt(median(_runs(results, "htop", "idle", "text_bytes_per_refresh")), 0), ""),
         row(f"one row changed state: bytes of the paint that shows it (n={len(changed)})", _fmt(median(changed), 0),
-            _fmt(h_paint, 0) + " (per update)", TARGETS["changed"]),
+            f"{_fmt(h_idle, 0)} per update (1 s), {_fmt(h_paint, 0)} per paint", TARGETS["changed"]),
         row("seconds from the stop call to the row showing it", _fmt(median(shown), 2), "", ""),
         "",
     ]
@@ -153,7 +153,10 @@ def markdown(results: dict) -> str:
     e_cpu = median(_runs(results, "envtop", "idle", "cpu_seconds_per_minute"))
     h_cpu = median(_runs(results, "htop", "idle", "cpu_seconds_per_minute"))
     out += ["### 2. CPU while idle at a 1 s refresh", ""] + head + [
-        row("CPU seconds per minute (client only)", _fmt(e_cpu, 2), _fmt(h_cpu, 2), TARGETS["cpu"]),
+        row("CPU seconds per minute (client only)", _fmt(e_cpu, 3), _fmt(h_cpu, 3), TARGETS["cpu"]),
+        row("how it was read (scheduler run time in ns, or 10 ms clock ticks)",
+            ", ".join(sorted({v for v in _runs(results, "envtop", "idle", "cpu_source") if v})) or "ticks",
+            ", ".join(sorted({v for v in _runs(results, "htop", "idle", "cpu_source") if v})) or "ticks", ""),
         "",
     ]
     # 3. Keys

@@ -66,10 +66,12 @@ def idle_window(session: PtySession, seconds: float, refresh: float, simulator: 
     """Watches the program for `seconds` while nothing but the clock changes."""
     counts_before = simulator.request_counts() if simulator else None
     cpu_before = session.cpu_seconds()
+    tasks_before, run_before = session.cpu_sample()
     start_at = time.monotonic()
     time.sleep(seconds)
     end_at = time.monotonic()
     cpu_after = session.cpu_seconds()
+    tasks_after, run_after = session.cpu_sample()
     counts_after = simulator.request_counts() if simulator else None
     elapsed = end_at - start_at
     total = session.bytes_between(start_at, end_at)
@@ -84,9 +86,12 @@ def idle_window(session: PtySession, seconds: float, refresh: float, simulator: 
         "paint_bytes": [b for _, b in paints],
         # What the bytes are: characters drawn versus cursor moves, colours and attributes.
         "text_bytes_per_refresh": len(CONTROL.sub(b"", written)) / elapsed * refresh,
-        "cpu_seconds": cpu_after - cpu_before,
-        "cpu_seconds_per_minute": (cpu_after - cpu_before) / elapsed * 60,
+        "cpu_ticks_seconds": cpu_after - cpu_before,
+        # Exact run time when no thread came or went in the window; clock ticks otherwise.
+        "cpu_source": "schedstat" if tasks_before and tasks_before == tasks_after else "ticks",
+        "cpu_seconds": (run_after - run_before) if tasks_before and tasks_before == tasks_after else (cpu_after - cpu_before),
     }
+    result["cpu_seconds_per_minute"] = result["cpu_seconds"] / elapsed * 60
     delta = request_delta(counts_before, counts_after)
     if delta is not None:
         cycles = delta.get("GET /work/stats", 0)
