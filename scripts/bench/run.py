@@ -170,7 +170,7 @@ def run_render(binary: str, items: int, frames: int) -> dict:
 def parse_arguments(argv: list[str]):
     parser = argparse.ArgumentParser(description="Benchmark envtop against htop (issue 5).")
     parser.add_argument("--runs", type=int, default=3, help="runs of each live measurement (median over them)")
-    parser.add_argument("--window", type=float, default=10, help="seconds of each idle window")
+    parser.add_argument("--window", type=float, default=30, help="seconds of each idle window")
     parser.add_argument("--settle", type=float, default=3, help="seconds to wait after the first screen")
     parser.add_argument("--keys", type=int, default=24, help="keys timed per key-to-paint measurement")
     parser.add_argument("--changes", type=int, default=3, help="rows changed one at a time per run")
