@@ -110,12 +110,13 @@ public enum HeaderView {
         ]
     }
 
-    /// "12:03:55" while refreshes arrive on time, "12:03:55 (14s ago)" once the last one is more
-    /// than two intervals old. An age that reads "0s ago" on every refresh tells nothing and
-    /// repaints every second; one that appears when the data is late tells the operator at once.
+    /// "12:03:55 (just now)" while refreshes arrive on time, "12:03:55 (15s ago)" once the last
+    /// one is more than two intervals old. An age that reads "0s ago", "1s ago" on alternate
+    /// refreshes tells nothing and repaints every second; one that appears when the data is late
+    /// tells the operator at once.
     static func refreshedText(_ last: Date, state: AppState, time: TimeFormatting) -> String {
         let late = state.now.timeIntervalSince(last) > 2 * state.options.refreshInterval + 1
-        return late ? time.stamp(last, now: state.now) : time.clock(last, now: state.now)
+        return late ? time.stamp(last, now: state.now) : "\(time.clock(last, now: state.now)) (just now)"
     }
 
     /// "retrying in 8s", "retrying now…", or why it is not retrying.

@@ -17,7 +17,7 @@ struct HeaderTests {
         let lines = Self.header(F.loaded(size: Size(width: 120, height: 40)))
         #expect(lines[0].contains("envtop · Production (\(F.env))"))
         #expect(lines[0].hasSuffix(" 12:00 "))
-        #expect(lines[1].contains("refreshed 12:00:00  latency 50ms  every 2s  errors 0"))
+        #expect(lines[1].contains("refreshed 12:00:00 (just now)  latency 50ms  every 2s  errors 0"))
         #expect(lines[2].contains("depth 2   pending 1   workers polling 3   oldest queued 8m"))
         #expect(lines[2].contains("! 1 polled, not acknowledged"))
         #expect(!lines[2].contains("no worker polling"))
@@ -91,7 +91,7 @@ struct HeaderTests {
     func lateRefresh() {
         var state = F.loaded(size: Size(width: 120, height: 40))
         _ = state.apply(.tick(state.now.addingTimeInterval(1)))
-        #expect(Self.header(state)[1].contains("● refreshed 12:00:00  latency 50ms"))
+        #expect(Self.header(state)[1].contains("● refreshed 12:00:00 (just now)  latency 50ms"))
         // A slow API: the next cycle is in flight and nothing has failed, but the data ages.
         _ = state.apply(.tick(F.now.addingTimeInterval(9)))
         #expect(state.inFlight > 0)
