@@ -3,7 +3,7 @@
 ///
 /// An idle dashboard at a 1 s refresh gets three events a second within a few milliseconds: the
 /// tick that starts the cycle, the stats reply and the list page. Each changes the screen (the
-/// clock, the request count, the ages), so drawing each costs three frames and three paints a
+/// refresh time, the latency, the ages), so drawing each costs three frames and three paints a
 /// second for what the operator sees as one update. Here the tick that starts a cycle and the
 /// replies wait while the cycle is still out, for at most `grace` after the first change not yet
 /// drawn; the last reply draws everything. A tick while an older cycle is still out (a slow or

@@ -2,7 +2,7 @@ import EnvtopModels
 import Foundation
 
 /// Local wall-clock times for the screen: "12:03:55" today, "Mar 4 12:03:55" on another day, and
-/// the age beside it ("12:03:55 (4m12s ago)").
+/// the age beside it ("12:03:55 (4m ago)").
 ///
 /// A `DateFormatter` per row per frame is slow, so this does the arithmetic itself: one UTC-offset
 /// lookup per date, then civil-calendar maths. The time zone is passed in so tests can pin UTC.
@@ -19,7 +19,7 @@ public struct TimeFormatting: Sendable {
     public func clock(_ date: Date, now: Date) -> String {
         let (day, second) = localDayAndSecond(date)
         let (today, _) = localDayAndSecond(now)
-        let time = "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60)):\(Self.pad(second % 60))"
+        let time = "\(Self.hoursAndMinutes(second)):\(Self.pad(second % 60))"
         if day == today { return time }
         let (_, month, dayOfMonth) = Self.civil(fromDays: day)
         return "\(Self.monthNames[month - 1]) \(dayOfMonth) \(time)"
@@ -28,16 +28,18 @@ public struct TimeFormatting: Sendable {
     /// "HH:mm", local: the wall clock in the title. The refresh time beside the connection has
     /// the seconds; a title clock with seconds would repaint every second for nothing.
     public func minuteClock(_ date: Date) -> String {
-        let (_, second) = localDayAndSecond(date)
-        return "\(Self.pad(second / 3600)):\(Self.pad(second / 60 % 60))"
+        Self.hoursAndMinutes(localDayAndSecond(date).1)
     }
 
-    /// The clock time and the age: "12:03:55 (4m12s ago)".
+    /// "HH:mm" for a second of the day.
+    static func hoursAndMinutes(_ second: Int) -> String { "\(pad(second / 3600)):\(pad(second / 60 % 60))" }
+
+    /// The clock time and the age: "12:03:55 (4m ago)".
     public func stamp(_ date: Date, now: Date) -> String {
         "\(clock(date, now: now)) (\(Self.relative(date, now: now)))"
     }
 
-    /// "4m12s ago", or "in 3s" for a time ahead of the local clock (skew between hosts).
+    /// "4m ago", or "in 5s" for a time ahead of the local clock (skew between hosts).
     public static func relative(_ date: Date, now: Date) -> String {
         let delta = now.timeIntervalSince(date)
         if delta <= -1 { return "in \(Age.format(-delta))" }
