@@ -1,4 +1,4 @@
-/// Wire constants shared by the client and the simulator (API-NOTES.md, "Connection").
+/// Wire constants shared by the client and the simulator (docs/API.md, "Connection").
 public enum APIConstants {
     public static let defaultBaseURL = "https://api.anthropic.com"
     public static let anthropicVersion = "2026-10-21"

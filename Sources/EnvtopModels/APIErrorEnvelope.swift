@@ -27,7 +27,7 @@ public struct APIErrorEnvelope: Sendable, Hashable, Codable {
         case requestID = "request_id"
     }
 
-    /// The API's `error.type` for an HTTP status, as API-NOTES.md lists them.
+    /// The API's `error.type` for an HTTP status, as docs/API.md ("Errors") lists them.
     public static func errorType(forStatus status: Int) -> String {
         switch status {
         case 400, 412, 422: "invalid_request_error"

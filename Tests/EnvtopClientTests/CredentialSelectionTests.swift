@@ -11,7 +11,7 @@ struct CredentialSelectionTests {
         try? CredentialSelection.select(for: call, from: credentials, sessionToken: session).get().kind
     }
 
-    @Test("with every credential set, each call sends the one API-NOTES.md names first")
+    @Test("with every credential set, each call sends the one docs/API.md names first")
     func preferred() {
         #expect(kind(.listWork, all) == .environmentKey)
         #expect(kind(.poll, all) == .environmentKey)

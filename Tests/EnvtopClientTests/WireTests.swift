@@ -6,7 +6,7 @@ import Testing
 
 @Suite("What goes over the wire, checked with a scripted server")
 struct WireTests {
-    @Test("headers and query exactly as API-NOTES.md says; the retry count rises on each attempt")
+    @Test("headers and query exactly as docs/API.md says; the retry count rises on each attempt")
     func headersOnTheWire() async throws {
         let replies: [ScriptedServer.Reply] = [
             .json(#"{"type":"error","error":{"type":"api_error","message":"try again"}}"#, status: 500),

@@ -1,4 +1,4 @@
-/// The example responses of the Work API reference (`/work/shared/reference/000_e731ce853022af55.txt`),
+/// The example responses of the Work API reference (summarised in docs/API.md),
 /// copied verbatim: one per endpoint section.
 ///
 /// They are generated placeholders: every string holds its own field's name, timestamps included

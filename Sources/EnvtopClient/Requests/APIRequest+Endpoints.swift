@@ -1,7 +1,7 @@
 import EnvtopModels
 import Foundation
 
-/// The paths, queries and bodies of every call, as API-NOTES.md and the SDKs define them.
+/// The paths, queries and bodies of every call, as docs/API.md ("Endpoints") and the SDKs define them.
 extension APIRequest {
     private static func work(_ environmentID: String, _ rest: String = "") -> String {
         "/v1/environments/\(URLEncoding.component(environmentID))/work" + rest

@@ -19,7 +19,7 @@ public enum SimulatorRoute: String, Sendable, CaseIterable {
     /// Admin calls are outside `/v1`: no credential, no faults.
     var isAdmin: Bool { rawValue.contains("/_sim/") }
 
-    /// The credentials this call accepts (API-NOTES.md, "Which credential each call takes").
+    /// The credentials this call accepts (docs/API.md, "Credentials").
     /// A sessions token is further limited to its own item by the caller of `permits`.
     func permits(_ caller: Caller) -> Bool {
         switch caller {
