@@ -93,6 +93,7 @@ struct CursesTerminalTests {
         let painted = pty.read(until: { $0.contains("session_4") })
         #expect(painted.contains("\u{1B}[?1049h"))
         #expect(painted.contains(MouseDecoder.enableSequence))
+        #expect(painted.contains(PasteCollector.enableSequence))
         let during = pty.modes()
         #expect(during.c_lflag & tcflag_t(ICANON | ECHO | ISIG) == 0)
 
@@ -107,6 +108,7 @@ struct CursesTerminalTests {
         #expect(restore.contains("\u{1B}[?1049l"))
         #expect(restore.contains("\u{1B}[?25h"))
         #expect(restore.contains(MouseDecoder.disableSequence))
+        #expect(restore.contains(PasteCollector.disableSequence))
         #expect(!restore.contains("session_4"))
     }
 

@@ -16,6 +16,10 @@ public enum DecodedInput: Sendable, Hashable {
     case sgrMouse
     /// `ESC [ M`: a legacy mouse report follows (three bytes, `MouseDecoder.decodeX10`).
     case x10Mouse
+    /// `ESC [ 200 ~`: pasted text follows, up to `.pasteEnd` (collect it with `PasteCollector`).
+    case pasteStart
+    /// `ESC [ 201 ~`: the end of a paste. Seen here only without a paste open: then ignore it.
+    case pasteEnd
     /// KEY_RESIZE: curses noticed a new size.
     case resize
     /// Keys envtop has no use for (Insert, keypad centre, modified keys, C1 controls, and
@@ -72,6 +76,8 @@ public enum KeyDecoder {
         case KEY_DC: return .key(.delete)
         case ExtraKeySequences.sgrMouse: return .sgrMouse
         case ExtraKeySequences.x10Mouse: return .x10Mouse
+        case ExtraKeySequences.pasteStart: return .pasteStart
+        case ExtraKeySequences.pasteEnd: return .pasteEnd
         case envtop_key_resize(): return .resize
         case (envtop_key_f0() + 1)...(envtop_key_f0() + 63): return .key(.function(Int(code - envtop_key_f0())))
         default: return .ignored

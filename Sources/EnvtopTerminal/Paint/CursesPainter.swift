@@ -11,8 +11,6 @@ final class CursesPainter {
     private var registry: ColorPairRegistry
     private var cache: [CellStyle: (attributes: attr_t, pair: Int32)] = [:]
     private var buffer = [wchar_t](repeating: 0, count: 8)
-    /// Pairs curses refused (e.g. a colour number beyond `COLORS`); they fall back to pair 0.
-    private(set) var failedPairs = 0
 
     init(theme: Theme, mapper: ColorMapper, pairCapacity: Int) {
         self.theme = theme
@@ -26,8 +24,6 @@ final class CursesPainter {
         cache.removeAll(keepingCapacity: true)
         registry.reset()
     }
-
-    var pairOverflow: Int { registry.overflowCount }
 
     func paint(_ plan: PaintPlan) {
         for span in plan.spans {
@@ -101,8 +97,8 @@ final class CursesPainter {
         if mapper.depth != .none {
             let assignment = registry.pair(foreground: curses.foreground, background: curses.background)
             pair = assignment.pair
+            // A pair curses refuses (e.g. a colour number beyond COLORS) falls back to pair 0.
             if assignment.isNew && init_extended_pair(assignment.pair, curses.foreground, curses.background) != envtop_ok() {
-                failedPairs += 1
                 pair = 0
             }
         }

@@ -13,26 +13,33 @@ final class CursesSession: @unchecked Sendable {
     private let requestedDepth: ColorDepth?
     private let logFile: String?
     private let initialTheme: Theme
-    private let shared: Locked<TerminalSharedState>
-    private let pipe: WakePipe
-    private let onInput: @Sendable (TerminalInput) -> Void
+    let shared: Locked<TerminalSharedState>
+    let pipe: WakePipe
+    let onInput: @Sendable (TerminalInput) -> Void
 
-    // Set up on the thread.
+    // Set up on the thread; the input and paint extensions use them too.
     private var screen: OpaquePointer?
     private var inputFile: UnsafeMutablePointer<FILE>?
     private var outputFile: UnsafeMutablePointer<FILE>?
-    private var inputFD: Int32 = -1
-    private var outputFD: Int32 = -1
+    var inputFD: Int32 = -1
+    var outputFD: Int32 = -1
     private var installedSignals: [Int32] = []
     private var captures: [StreamCapture] = []
-    private var painter: CursesPainter?
-    private var size = Size(width: 0, height: 0)
-    private var latestFrame: Screen?
-    private var lastPainted: Screen?
-    private var inputOpen = true
+    var painter: CursesPainter?
+    var size = Size(width: 0, height: 0)
+    var latestFrame: Screen?
+    var lastPainted: Screen?
+    var inputOpen = true
+    /// Input curses may still hold after a bounded read stopped early: read again without
+    /// waiting for the tty to become readable.
+    var inputBacklog = false
+    /// The bracketed paste being collected, between its start and end markers.
+    var paste: PasteCollector?
+    /// When an open paste without more input is ended anyway (monotonic milliseconds).
+    var pasteDeadline = 0
     private var mouseEnabled = false
     /// Set once the terminal is restored; nothing touches curses afterwards.
-    private var isTornDown = false
+    var isTornDown = false
 
     init(
         options: TerminalOptions, requestedDepth: ColorDepth?, logFile: String?, initialTheme: Theme,
@@ -118,9 +125,10 @@ final class CursesSession: @unchecked Sendable {
         configureCurses()
         let depth = configureColors(environment: environment)
         // Mouse only where terminfo says the terminal reports it (kmous); see MouseDecoder.
+        // Bracketed paste everywhere: terminals without it ignore the private mode.
         mouseEnabled = envtop_tigetstr("kmous") != nil
         ExtraKeySequences.install(mouse: mouseEnabled)
-        if mouseEnabled { writeToTerminal(MouseDecoder.enableSequence) }
+        writeToTerminal((mouseEnabled ? MouseDecoder.enableSequence : "") + PasteCollector.enableSequence)
         SignalGuard.setResetSequence(Self.resetSequence(mouse: mouseEnabled))
         size = Size(width: Int(envtop_cols()), height: Int(envtop_lines()))
         shared.withLock { state in
@@ -177,186 +185,23 @@ final class CursesSession: @unchecked Sendable {
     }
 
     /// What the crash handler writes: leave the alternate screen, reset attributes, show the
-    /// cursor, leave keypad mode, stop mouse reporting. From terminfo where it has the
-    /// capability, so it suits the terminal.
+    /// cursor, leave keypad mode, stop mouse reporting and bracketed paste. From terminfo
+    /// where it has the capability, so it suits the terminal.
     static func resetSequence(mouse: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for name in ["rmcup", "sgr0", "cnorm", "rmkx"] {
             if let value = envtop_tigetstr(name) { bytes += Array(String(cString: value).utf8) }
         }
         if mouse { bytes += Array(MouseDecoder.disableSequence.utf8) }
+        bytes += Array(PasteCollector.disableSequence.utf8)
         return bytes
     }
 
-    // MARK: - Loop
-
-    private func loop() {
-        paintPending(force: true)
-        var fds = [
-            pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),
-        ]
-        while !isTornDown {
-            fds[0].fd = inputOpen ? inputFD : -1
-            fds[0].revents = 0
-            fds[1].revents = 0
-            let ready = poll(&fds, 2, -1)
-            if ready < 0 && errno != EINTR { break }
-            if fds[1].revents & Int16(POLLIN) != 0 { handleWakeBytes(pipe.drain()) }
-            if fds[0].revents != 0 && !isTornDown {
-                readInput(hangUp: fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
-            }
-            if isTornDown || !paintPending(force: false) { break }
-        }
-    }
-
-    /// Hands one input to the app (on this thread).
-    private func emit(_ input: TerminalInput) {
-        guard !isTornDown else { return }
-        onInput(input)
-    }
-
-    private func handleWakeBytes(_ bytes: [UInt8]) {
-        var resized = false
-        for byte in bytes where byte != WakePipe.wakeByte && !isTornDown {
-            if Int32(byte) == SignalGuard.resizeSignal {
-                resized = true
-            } else {
-                emit(.signal(Int32(byte)))
-            }
-        }
-        if resized && !isTornDown { noteResize(askTerminal: true) }
-    }
-
-    /// Reads everything available (bounded), decoding as it goes.
-    private func readInput(hangUp: Bool) {
-        var value: wint_t = 0
-        var count = 0
-        for _ in 0..<4096 {
-            if isTornDown { return }
-            let status = wget_wch(envtop_stdscr(), &value)
-            if status == envtop_err() { break }
-            count += 1
-            let raw: RawKeyInput = status == envtop_key_code_yes() ? .keyCode(Int32(bitPattern: UInt32(value))) : .character(UInt32(value))
-            switch KeyDecoder.decode(raw) {
-            case .key(let key):
-                emit(.key(key))
-            case .sgrMouse:
-                if let body = readReport(until: { $0 == "M" || $0 == "m" }, maxCount: 24),
-                    let mouse = MouseDecoder.decodeSGR(String(String.UnicodeScalarView(body)))
-                {
-                    emit(.mouse(mouse))
-                }
-            case .x10Mouse:
-                if let bytes = readReport(until: nil, maxCount: 3),
-                    let mouse = MouseDecoder.decodeX10(button: bytes[0].value, x: bytes[1].value, y: bytes[2].value)
-                {
-                    emit(.mouse(mouse))
-                }
-            case .resize:
-                noteResize(askTerminal: false)
-            case .ignored:
-                break
-            }
-        }
-        // The tty went away (hang-up) and nothing could be read: report it like SIGHUP, once,
-        // and stop polling it so the loop does not spin.
-        if hangUp && count == 0 && !isTornDown {
-            inputOpen = false
-            emit(.signal(SIGHUP))
-        }
-    }
-
-    /// The rest of a mouse report after its prefix: up to the terminator (or exactly
-    /// `maxCount` characters without one). Terminals send a report in one write, but a slow
-    /// link can split it, so a missing tail is waited for briefly (at most 3 x 30 ms).
-    private func readReport(until isTerminator: ((Unicode.Scalar) -> Bool)?, maxCount: Int) -> [Unicode.Scalar]? {
-        var scalars: [Unicode.Scalar] = []
-        var value: wint_t = 0
-        var waits = 0
-        while scalars.count < maxCount {
-            let status = wget_wch(envtop_stdscr(), &value)
-            if status == envtop_err() {
-                guard waits < 3 else { return nil }
-                waits += 1
-                var fd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
-                _ = poll(&fd, 1, 30)
-                continue
-            }
-            guard status != envtop_key_code_yes(), let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
-            scalars.append(scalar)
-            if let isTerminator, isTerminator(scalar) { return scalars }
-        }
-        return isTerminator == nil ? scalars : nil
-    }
-
-    /// Writes straight to the tty, for modes curses does not manage (mouse reporting).
+    /// Writes straight to the tty, for modes curses does not manage (mouse reporting,
+    /// bracketed paste).
     private func writeToTerminal(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(outputFD, $0.baseAddress, $0.count) }
-    }
-
-    /// A resize: from SIGWINCH (ask the tty, tell curses) or from curses' own KEY_RESIZE.
-    private func noteResize(askTerminal: Bool) {
-        guard !isTornDown else { return }
-        if askTerminal, let actual = TerminalPreflight.windowSize(fd: outputFD), actual.width > 0, actual.height > 0 {
-            if actual.width != Int(envtop_cols()) || actual.height != Int(envtop_lines()) {
-                _ = resizeterm(Int32(actual.height), Int32(actual.width))
-            }
-        }
-        let current = Size(width: Int(envtop_cols()), height: Int(envtop_lines()))
-        guard current != size else { return }
-        size = current
-        shared.withLock { $0.size = current }
-        // Repaint what we have at the new size now; the app sends a frame of the new size next.
-        paint(full: true)
-        emit(.resize(current))
-    }
-
-    /// Takes the shared requests and paints. Returns false when the loop must end.
-    @discardableResult
-    private func paintPending(force: Bool) -> Bool {
-        let work = shared.withLock { $0.takeWork() }
-        if work.stop { return false }
-        var full = force || work.fullRepaint
-        if let theme = work.theme {
-            painter?.setTheme(theme)
-            full = true
-        }
-        if let frame = work.frame { latestFrame = frame }
-        if full || work.frame != nil { paint(full: full) }
-        return true
-    }
-
-    private func paint(full: Bool) {
-        guard let painter, !isTornDown else { return }
-        let window = envtop_stdscr()
-        if full {
-            // erase(), not clear(): clear() would also clear on every later refresh; clearok
-            // asks for one clean redraw on this flush only (curs_clear(3X)).
-            _ = werase(window)
-            _ = clearok(window, true)
-            lastPainted = nil
-        }
-        guard let frame = latestFrame else {
-            if full { flush(glyphs: 0, full: true) }
-            return
-        }
-        let plan = PaintPlan(previous: lastPainted, next: frame, visible: size)
-        lastPainted = frame
-        if plan.isEmpty && !full { return }
-        painter.paint(plan)
-        flush(glyphs: plan.glyphCount, full: full)
-    }
-
-    private func flush(glyphs: Int, full: Bool) {
-        _ = wnoutrefresh(envtop_stdscr())
-        _ = doupdate()
-        shared.withLock { state in
-            state.statistics.frames += 1
-            state.statistics.glyphs += glyphs
-            if full { state.statistics.fullRepaints += 1 }
-        }
     }
 
     // MARK: - Tear-down
@@ -364,8 +209,9 @@ final class CursesSession: @unchecked Sendable {
     private func tearDown() {
         guard !isTornDown else { return }
         isTornDown = true
+        paste = nil
         _ = endwin()
-        if mouseEnabled { writeToTerminal(MouseDecoder.disableSequence) }
+        writeToTerminal((mouseEnabled ? MouseDecoder.disableSequence : "") + PasteCollector.disableSequence)
         SignalGuard.restoreTerminalModes()
         if let screen { delscreen(screen) }
         screen = nil

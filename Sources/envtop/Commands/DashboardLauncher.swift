@@ -128,6 +128,7 @@ struct DashboardLauncher {
                 switch input {
                 case .key(let key): post.yield(.event(.key(key)))
                 case .mouse(let mouse): post.yield(.event(.mouse(mouse)))
+                case .paste: break  // no text field takes it yet: a paste is never keys
                 case .resize(let size): post.yield(.event(.resize(size)))
                 case .signal(let number):
                     logger.info("signal \(number): quitting")
