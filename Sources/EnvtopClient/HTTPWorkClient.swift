@@ -84,7 +84,8 @@ public final class HTTPWorkClient: WorkAPI {
             for: request.call, from: credentials, sessionToken: request.sessionToken
         ).get()
         let url = base.url(path: request.path, query: request.encodedQuery)
-        let policy = configuration.retry
+        var policy = configuration.retry
+        if !request.call.isRetryable { policy.maxRetries = 0 }
         var retriesTaken = 0
         while true {
             if Task.isCancelled { throw .cancelled }

@@ -16,6 +16,8 @@ struct DashboardEndToEndTests {
         let queued: [WorkItem]
         let envFile: String
         let logFile: String
+        /// What the simulator was started with: a restart on the same port reuses it.
+        let configuration: SimulatorConfiguration
 
         static func make() async throws -> Fixture {
             var config = SimulatorConfiguration()
@@ -61,9 +63,11 @@ struct DashboardEndToEndTests {
 
                 """
             _ = FileManager.default.createFile(atPath: envFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            var restart = config
+            restart.port = server.port
             return Fixture(
                 server: server, environmentID: env, active: active, queued: queued, envFile: envFile,
-                logFile: dir.appendingPathComponent("envtop.log").path)
+                logFile: dir.appendingPathComponent("envtop.log").path, configuration: restart)
         }
 
         func state(of item: WorkItem) async -> WorkState? {
@@ -81,10 +85,12 @@ struct DashboardEndToEndTests {
         }
     }
 
-    func launch(_ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, extra: String = "") throws {
+    func launch(
+        _ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, refresh: Double = 0.5, extra: String = ""
+    ) throws {
         let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
         try tmux.start(width: width, height: height)
-        try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh 0.5 --log-file '\(fixture.logFile)' \(extra)")
+        try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh \(refresh) --log-file '\(fixture.logFile)' \(extra)")
         try tmux.press("Enter")
         try tmux.waitFor("the dashboard with its items", timeout: 20) { screen in
             fixture.active.allSatisfy { screen.contains($0.id) || screen.contains(String($0.id.prefix(16))) }

@@ -103,6 +103,13 @@ final class Tmux {
     /// Sends tmux key names: "Enter", "Escape", "Down", "C-c"...
     func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
 
+    /// Pastes text as a terminal does: bracketed (`ESC[200~`…`ESC[201~`) when the program asked
+    /// for it, with each newline sent as a carriage return.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "e2e-paste", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", session])
+    }
+
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
 
     func resize(width: Int, height: Int) throws {

@@ -1,6 +1,6 @@
 /// Every call the client makes, with the credentials the API takes for it.
 ///
-/// The preference order follows API-NOTES.md ("Which credential each call takes"): the operator
+/// The preference order follows docs/API.md ("Credentials"): the operator
 /// calls that the SDK documents as refusing an API key (list) or an environment key (get, update)
 /// never send that one; stats and stop take whichever exists; worker calls use the worker's keys.
 public enum WorkCall: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
@@ -31,6 +31,17 @@ public enum WorkCall: String, Sendable, Hashable, CaseIterable, CustomStringConv
         case .listWork, .poll, .ack, .heartbeat: Credentials.environmentKeyVariable
         case .getWork, .updateMetadata, .listEnvironments, .getEnvironment: Credentials.apiKeyVariable
         case .stats, .stopWork: "\(Credentials.environmentKeyVariable) or \(Credentials.apiKeyVariable)"
+        }
+    }
+
+    /// Whether a failed attempt may be sent again. A stop or a metadata update changes the
+    /// server: an attempt whose answer was lost (a timeout, a reset, a 5xx) may have been carried
+    /// out, and a 409 on a stop already says "stopped", so the client never repeats one; the
+    /// dashboard re-reads the item instead (the SDKs retry every call; envtop does not here).
+    public var isRetryable: Bool {
+        switch self {
+        case .stopWork, .updateMetadata: false
+        default: true
         }
     }
 

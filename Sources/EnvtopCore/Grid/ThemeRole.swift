@@ -15,6 +15,8 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable, Codable {
     case row = "list.row"
     case selection = "list.selected"
     case selectionInactive = "list.selected.inactive"
+    /// The mark of a row that is new or changed since the refresh before (`+`, `*`).
+    case changed = "list.changed"
     case stateQueued = "state.queued"
     case stateStarting = "state.starting"
     case stateActive = "state.active"

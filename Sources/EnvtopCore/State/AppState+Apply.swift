@@ -9,6 +9,8 @@ extension AppState {
             return handle(key: key)
         case .mouse(let mouse):
             return handle(mouse: mouse)
+        case .paste(let text):
+            return handle(paste: text)
         case .resize(let size):
             setSize(size)
             keepSelectionVisible()
@@ -16,6 +18,7 @@ extension AppState {
         case .tick(let date):
             now = date
             if let flash, flash.expiresAt <= now { self.flash = nil }
+            feed.noteHang(now: now, staleAfter: options.staleAfter)
             return refreshIfDue()
         case .statsLoaded(let env, let generation, let result, let latency, let at):
             return statsLoaded(env: env, generation: generation, result: result, latency: latency, at: at)
@@ -26,14 +29,28 @@ extension AppState {
             return []
         case .stopFinished(let env, let workID, let mode, let result, let at):
             return stopFinished(env: env, workID: workID, mode: mode, result: result, at: at)
+        case .stopVerified(let env, let workID, let mode, let result, let at):
+            return stopVerified(env: env, workID: workID, mode: mode, result: result, at: at)
         case .themeChanged(let name):
-            themeName = name
             show("Theme: \(name)", .info)
             return []
         case .quitRequested:
             isQuitting = true
             return [.quit]
         }
+    }
+
+    /// A paste is text for the field that has focus; anywhere else it is dropped, so pasted
+    /// newlines and letters can never act as keys.
+    mutating func handle(paste text: String) -> [Effect] {
+        guard keyScope == .search else {
+            show("Paste ignored: only the search line (/) takes pasted text", .warning)
+            return []
+        }
+        let previous = search.query
+        if search.field.insert(text) { show("Pasted text was cut to \(TextField.maxLength) characters", .warning) }
+        searchChanged(from: previous)
+        return []
     }
 
     /// Shows a message on the status line for a few seconds.

@@ -6,12 +6,8 @@ extension AppState {
         guard let action = KeyMap.action(for: key, in: scope) else {
             if scope == .search, case .character(let c) = key {
                 let previous = search.query
-                search.query.append(c)
-                if store.revision == listedRevision, search.query.hasPrefix(previous) {
-                    narrowList()
-                } else {
-                    recomputeList()
-                }
+                search.field.insert(String(c))
+                searchChanged(from: previous)
             }
             return []
         }
@@ -57,7 +53,7 @@ extension AppState {
             overlay = .filterMenu(selected: current)
         case .sort:
             sort = sort.next
-            recomputeList()
+            followFirstRow()
             show("Sorted: \(sort.rawValue)", .info)
         case .focusDetail:
             focus = .detail
@@ -67,7 +63,7 @@ extension AppState {
             if !search.query.isEmpty || filter != .all {
                 search = SearchState()
                 filter = .all
-                recomputeList()
+                followFirstRow()
                 show("Search and filter cleared", .info)
             }
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom:
@@ -123,7 +119,7 @@ extension AppState {
         case .menuSelect:
             filter = StateFilter.allCases[selected]
             overlay = nil
-            recomputeList()
+            followFirstRow()
             show("Filter: \(filter.label) (\(visibleIDs.count) items)", .info)
         default: overlay = nil
         }
@@ -136,7 +132,7 @@ extension AppState {
             search.isEditing = false
         case .searchDeleteBackward:
             if !search.query.isEmpty {
-                search.query.removeLast()
+                search.field.deleteBackward()
                 recomputeList()
             }
         default:  // Esc: clear the search
@@ -144,5 +140,15 @@ extension AppState {
             recomputeList()
         }
         return []
+    }
+
+    /// Lists again after the search text changed; text that only grew narrows the rows shown.
+    mutating func searchChanged(from previous: String) {
+        guard search.query != previous else { return }
+        if feed.store.revision == listedRevision, search.query.hasPrefix(previous) {
+            narrowList()
+        } else {
+            recomputeList()
+        }
     }
 }

@@ -1,12 +1,30 @@
 extension AppState {
-    /// Keeps `selectedID` on the same item after the list changed; falls back to the row where the
-    /// selection was only when the item left the list.
+    /// Keeps the cursor where the operator left it after the list changed.
+    ///
+    /// Untouched (`followsFirstRow`), it stays on the first row. Moved, it stays on its item, and
+    /// that item keeps its screen row while items arrive above it (the list scrolls with it and
+    /// `newAbove` counts them for the "↑ N new" marker). When its item leaves the list, it falls
+    /// back to the row where the item was.
     mutating func reselect() {
+        if followsFirstRow {
+            let first = visibleIDs.first
+            if selectedID != first { detailScroll = 0 }
+            selectedID = first
+            selectedIndex = first == nil ? nil : 0
+            listScroll = 0
+            newAbove = 0
+            return
+        }
         if let id = selectedID, let index = visibleIDs.firstIndex(of: id) {
+            if let old = selectedIndex, index != old {
+                let shift = index - old
+                listScroll += shift
+                if shift > 0 { newAbove += shift } else { newAbove = max(0, newAbove + shift) }
+            }
             selectedIndex = index
         } else if visibleIDs.isEmpty {
             selectedIndex = nil
-            if selectedID != nil, store[selectedID!] == nil { selectedID = nil }
+            if let id = selectedID, feed.item(id) == nil { selectedID = nil }
             if filter != .all || !search.query.isEmpty { selectedID = nil }
         } else {
             let index = min(selectedIndex ?? 0, visibleIDs.count - 1)
@@ -17,11 +35,19 @@ extension AppState {
         keepSelectionVisible()
     }
 
-    /// Moves the selection to a row (clamped).
+    /// Puts the cursor back on the first row and keeps it there (after a filter or sort change).
+    mutating func followFirstRow() {
+        followsFirstRow = true
+        recomputeList()
+    }
+
+    /// Moves the selection to a row (clamped). The operator moved it: it now stays on its item,
+    /// except on the first row, which follows whatever comes first (like `g`).
     mutating func select(row: Int) {
         guard !visibleIDs.isEmpty else { return }
         let index = min(max(0, row), visibleIDs.count - 1)
         if selectedID != visibleIDs[index] { detailScroll = 0 }
+        followsFirstRow = index == 0
         selectedIndex = index
         selectedID = visibleIDs[index]
         keepSelectionVisible()
@@ -34,11 +60,15 @@ extension AppState {
     /// Scrolls the list so the selected row is on screen.
     mutating func keepSelectionVisible() {
         let rows = layout.pageRows
-        let maxScroll = max(0, visibleIDs.count - rows)
+        var maxScroll = max(0, visibleIDs.count - rows)
+        // Arrivals above a pinned cursor scroll the list with it, even past the usual end, so
+        // its item keeps its screen row; the title's "↑ N new" says what is above.
+        if newAbove > 0, let index = selectedIndex { maxScroll = max(maxScroll, min(listScroll, index)) }
         if let index = selectedIndex {
             if index < listScroll { listScroll = index }
             if index >= listScroll + rows { listScroll = index - rows + 1 }
         }
         listScroll = min(max(0, listScroll), maxScroll)
+        if listScroll == 0 { newAbove = 0 }
     }
 }

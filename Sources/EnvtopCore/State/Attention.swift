@@ -33,7 +33,7 @@ public enum Attention: Sendable, Hashable {
         case .neverHeartbeated(let age):
             "Running \(Age.format(age)) without a single heartbeat: the worker never claimed the lease. Force stop ends it."
         case .stuckStopping(let age):
-            "Stop requested \(Age.format(age)) ago and still stopping: a healthy worker finishes within \(APIConstantsBridge.maxHeartbeatIntervalSeconds)s. Force stop ends it."
+            "Stop requested \(Age.format(age)) ago and still stopping: a healthy worker finishes within \(APIConstants.maxHeartbeatIntervalSeconds)s. Force stop ends it."
         case .stuckStarting(let age):
             "Acknowledged \(Age.format(age)) ago and never became active: the worker may have died while starting."
         case .stuckQueued(let age):

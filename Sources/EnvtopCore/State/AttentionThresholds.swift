@@ -1,8 +1,10 @@
-/// When an item needs an operator. Defaults follow the SDK worker (API-NOTES.md, "What a stop
-/// does to the worker"); the config file can change them.
+import EnvtopModels
+
+/// When an item needs an operator. Defaults follow the SDK worker (docs/API.md, "SDK worker");
+/// the config file can change them.
 public struct AttentionThresholds: Sendable, Hashable {
     /// A heartbeat older than this means the lease is lost: no live worker (SDK assumes 90 s).
-    public var leaseTTLSeconds: Double = Double(APIConstantsBridge.defaultLeaseTTLSeconds)
+    public var leaseTTLSeconds: Double = Double(APIConstants.defaultLeaseTTLSeconds)
     /// `stopping` for longer than one heartbeat interval (30 s) plus slack: the worker ignores it.
     public var stoppingGraceSeconds: Double = 45
     /// `starting` for longer than this never became active.

@@ -23,6 +23,8 @@ public struct PageRequest: Sendable, Hashable {
 public enum Event: Sendable {
     case key(Key)
     case mouse(MouseEvent)
+    /// Text the terminal delivered as a bracketed paste: text for the focused field, never keys.
+    case paste(String)
     case resize(Size)
     /// The clock: sent about once a second, and whenever a refresh may be due.
     case tick(Date)
@@ -31,19 +33,10 @@ public enum Event: Sendable {
     /// The re-check of a stop target when its dialog opened.
     case itemChecked(environmentID: String, workID: String, Result<WorkItem, APIError>, at: Date)
     case stopFinished(environmentID: String, workID: String, mode: StopMode, Result<WorkItem, APIError>, at: Date)
+    /// The re-read of an item whose stop got no clear answer (`Effect.verifyStop`).
+    case stopVerified(environmentID: String, workID: String, mode: StopMode, Result<WorkItem, APIError>, at: Date)
     /// The app switched theme (after `Effect.cycleTheme`).
     case themeChanged(String)
     /// A signal (SIGTERM, SIGHUP...) asked the program to end.
     case quitRequested
-}
-
-/// What the app must do after an event: I/O the pure core cannot do itself.
-public enum Effect: Sendable, Equatable {
-    case fetchStats(environmentID: String, generation: Int)
-    case fetchPage(PageRequest)
-    case fetchItem(environmentID: String, workID: String)
-    case stop(environmentID: String, workID: String, mode: StopMode)
-    case cycleTheme
-    case forceRepaint
-    case quit
 }

@@ -17,20 +17,6 @@ public enum StateFilter: Sendable, Hashable, CaseIterable {
         case .state(let s): s.rawValue
         }
     }
-
-    /// The key that picks it in the filter menu.
-    public var menuKey: Character {
-        switch self {
-        case .all: "a"
-        case .needsAttention: "!"
-        case .state(.queued): "q"
-        case .state(.starting): "s"
-        case .state(.active): "c"
-        case .state(.stopping): "p"
-        case .state(.stopped): "x"
-        case .state: "u"
-        }
-    }
 }
 
 /// How the list is ordered. `o` cycles through them.
@@ -61,19 +47,24 @@ public enum ListQuery {
     }
 
     public static func visibleIDs(
-        store: WorkStore, filter: StateFilter, search: String, sort: SortOrder,
-        attention: [String: Attention]
+        store: WorkStore, departed: [String: WorkItem] = [:], filter: StateFilter, search: String,
+        sort: SortOrder, attention: [String: Attention]
     ) -> [String] {
         let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(store.count)
-        for (id, item) in store.byID {
+        func consider(_ id: String, _ item: WorkItem, gone: Bool) {
             switch filter {
             case .all: break
-            case .needsAttention: if attention[id] == nil { continue }
-            case .state(let s): if item.state != s { continue }
+            case .needsAttention: if attention[id] == nil { return }
+            case .state(let s): if item.state != s { return }
             }
-            if !needle.isEmpty && !store.matches(id, lowercasedNeedle: needle) { continue }
+            if !needle.isEmpty {
+                let hit = gone
+                    ? WorkStore.contains(WorkStore.haystack(for: item), needle)
+                    : store.matches(id, lowercasedNeedle: needle)
+                if !hit { return }
+            }
             let created = item.createdAt.timeIntervalSince1970
             switch sort {
             case .newest: entries.append(Entry(id: id, primary: -created, rank: 0))
@@ -87,6 +78,9 @@ public enum ListQuery {
                 entries.append(Entry(id: id, primary: item.stateEnteredAt.timeIntervalSince1970, rank: 0))
             }
         }
+        for (id, item) in store.byID { consider(id, item, gone: false) }
+        // Items gone from the API stay one refresh, dimmed, where they were.
+        for (id, item) in departed { consider(id, item, gone: true) }
         entries.sort {
             if $0.rank != $1.rank { return $0.rank < $1.rank }
             if $0.primary != $1.primary { return $0.primary < $1.primary }

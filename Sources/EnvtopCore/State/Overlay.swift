@@ -13,7 +13,9 @@ public enum Focus: Sendable, Equatable {
 
 /// The search line: typed text, and whether it is being edited.
 public struct SearchState: Sendable, Equatable {
-    public var query: String = ""
+    public var field = TextField()
     public var isEditing: Bool = false
     public init() {}
+
+    public var query: String { field.text }
 }

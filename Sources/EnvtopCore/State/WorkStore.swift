@@ -4,16 +4,27 @@ import EnvtopModels
 ///
 /// The API has no server-side filter, so search, filter and sort run here over all items. The
 /// store remembers which page each item came from, so a refresh can re-read just the pages the
-/// screen needs instead of the whole list (see `RefreshPlanner`).
+/// screen needs instead of the whole list (see `RefreshPlanner`), and in which refresh cycle it
+/// last saw each item, so a complete sweep can tell which items the API no longer has
+/// (`Sweep`): the store mirrors the server, it does not only accumulate.
 public struct WorkStore: Sendable, Equatable {
     public private(set) var byID: [String: WorkItem] = [:]
     /// What the store keeps beside each item, in one dictionary so the ids are not stored twice.
     struct Entry: Sendable, Equatable {
         /// The page index the item was last seen on.
         var page: Int
+        /// The refresh cycle (`Feed.generation`) that last returned the item.
+        var seen: Int
         /// Lowercased id, session and metadata as UTF-8, prepared once: searching bytes is ~30x
         /// faster than `String.contains`, which goes through Foundation (BENCHMARKS.md).
         var haystack: [UInt8]
+    }
+
+    /// What one page or one removal changed, for the change marks.
+    public struct Delta: Sendable, Equatable {
+        public var inserted: [String] = []
+        public var changed: [String] = []
+        public var isEmpty: Bool { inserted.isEmpty && changed.isEmpty }
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -25,7 +36,7 @@ public struct WorkStore: Sendable, Equatable {
     public private(set) var lastPageIndex: Int?
     /// Bumped on every change, so derived lists know when to recompute.
     public private(set) var revision: Int = 0
-    /// Items per state, adjusted on every upsert.
+    /// Items per state, adjusted on every upsert and removal.
     public private(set) var counts = StateCounts()
 
     public init() {}
@@ -39,11 +50,19 @@ public struct WorkStore: Sendable, Equatable {
 
     public subscript(id: String) -> WorkItem? { byID[id] }
 
-    /// Merges one page of the list; records the cursor of the page after it. The revision moves
-    /// only when something changed, so an unchanged refresh costs no list recomputation.
-    public mutating func apply(page: WorkPage, index: Int) {
-        var changed = false
-        for item in page.data where upsert(item, page: index) { changed = true }
+    /// Merges one page of the list, read in refresh cycle `generation`; records the cursor of the
+    /// page after it. The revision moves only when something changed, so an unchanged refresh
+    /// costs no list recomputation.
+    @discardableResult
+    public mutating func apply(page: WorkPage, index: Int, generation: Int = 0) -> Delta {
+        var delta = Delta()
+        for item in page.data {
+            switch upsert(item, page: index, seen: generation) {
+            case .inserted: delta.inserted.append(item.id)
+            case .changed: delta.changed.append(item.id)
+            case .unchanged: break
+            }
+        }
         let cursorsBefore = pageCursors
         let lastBefore = lastPageIndex
         if let next = page.nextPage {
@@ -57,31 +76,62 @@ public struct WorkStore: Sendable, Equatable {
             lastPageIndex = index
             if pageCursors.count > index + 1 { pageCursors.removeSubrange((index + 1)...) }
         }
-        if changed || cursorsBefore != pageCursors || lastBefore != lastPageIndex { revision += 1 }
+        if !delta.isEmpty || cursorsBefore != pageCursors || lastBefore != lastPageIndex { revision += 1 }
+        return delta
     }
 
-    /// Replaces one item, e.g. with the answer to a stop.
+    /// Replaces one item, e.g. with the answer to a stop or a re-read.
     public mutating func update(_ item: WorkItem) {
-        upsert(item, page: entries[item.id]?.page ?? 0)
+        let entry = entries[item.id]
+        upsert(item, page: entry?.page ?? 0, seen: entry?.seen ?? 0)
         revision += 1
     }
 
-    /// Stores an item; returns false when the store already had exactly this item.
+    /// Forgets items the API no longer has; returns what they were.
     @discardableResult
-    private mutating func upsert(_ item: WorkItem, page: Int) -> Bool {
+    public mutating func remove(_ ids: some Sequence<String>) -> [WorkItem] {
+        var removed: [WorkItem] = []
+        for id in ids {
+            guard let old = byID.removeValue(forKey: id) else { continue }
+            entries[id] = nil
+            counts.add(old.state, -1)
+            removed.append(old)
+        }
+        if !removed.isEmpty { revision += 1 }
+        return removed
+    }
+
+    /// The ids no refresh cycle returned since `generation` (exclusive of it).
+    public func ids(notSeenSince generation: Int) -> [String] {
+        entries.compactMap { $0.value.seen < generation ? $0.key : nil }
+    }
+
+    private enum Upsert { case inserted, changed, unchanged }
+
+    /// Stores an item and notes when it was seen.
+    @discardableResult
+    private mutating func upsert(_ item: WorkItem, page: Int, seen: Int) -> Upsert {
         var clean = item
-        clean.secret = nil  // a secret is never kept (API-NOTES.md)
+        clean.secret = nil  // a secret is never kept (docs/API.md, "The secret")
         if let shared = environmentID, shared == clean.environmentID {
             clean.environmentID = shared  // share one string's storage across 100,000 items
         } else if environmentID == nil {
             environmentID = clean.environmentID
         }
-        if entries[item.id]?.page != page, entries[item.id] != nil { entries[item.id]!.page = page }
-        if let old = byID[item.id], old == clean { return false }
-        if let old = byID.updateValue(clean, forKey: item.id) { counts.add(old.state, -1) }
+        if var entry = entries[item.id], let old = byID[item.id], old == clean {
+            if entry.page != page || entry.seen != seen {
+                entry.page = page
+                entry.seen = max(entry.seen, seen)
+                entries[item.id] = entry
+            }
+            return .unchanged
+        }
+        let old = byID.updateValue(clean, forKey: item.id)
+        if let old { counts.add(old.state, -1) }
         counts.add(clean.state, 1)
-        entries[item.id] = Entry(page: page, haystack: Self.haystack(for: clean))
-        return true
+        let previous = entries[item.id]?.seen ?? seen
+        entries[item.id] = Entry(page: page, seen: max(previous, seen), haystack: Self.haystack(for: clean))
+        return old == nil ? .inserted : .changed
     }
 
     static func haystack(for item: WorkItem) -> [UInt8] {
@@ -118,7 +168,4 @@ public struct WorkStore: Sendable, Equatable {
             }
         }
     }
-
-    /// Items per state.
-    public func countsByState() -> StateCounts { counts }
 }

@@ -59,9 +59,11 @@ public enum DetailLines {
         if item.state == .stopping {
             let age = now.timeIntervalSince(item.stopRequestedAt ?? item.stateEnteredAt)
             out.field("stopping for", "\(Age.format(age)) (a live worker ends it within \(APIConstants.maxHeartbeatIntervalSeconds)s)",
-                role: state.attention[item.id] == nil ? .detailValue : .attention)
+                role: state.attentionNow(item.id) == nil ? .detailValue : .attention)
         }
-        if let attention = state.attention[item.id] {
+        if state.feed.departed[item.id] != nil {
+            out.attention("Gone: the API no longer has this item. It leaves the list at the next refresh.")
+        } else if let attention = state.attentionNow(item.id) {
             out.attention(attention.explanation(thresholds: state.options.thresholds))
         } else {
             out.field("attention", "none needed", role: .ok)

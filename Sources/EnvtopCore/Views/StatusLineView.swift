@@ -31,7 +31,16 @@ public enum StatusLineView {
         if state.store.revision > 0, !state.store.isFullyLoaded {
             return [Span("loading pages… \(state.store.count) items so far", .dim)]
         }
-        return []
+        return changeSpans(state.feed.changes)
+    }
+
+    /// "+3 new · 5 changed · 2 gone": what the last refresh changed, for as long as its rows are marked.
+    static func changeSpans(_ changes: ChangeSet) -> [Span] {
+        var parts: [String] = []
+        if !changes.new.isEmpty { parts.append("+\(changes.new.count) new") }
+        if !changes.changed.isEmpty { parts.append("\(changes.changed.count) changed") }
+        if !changes.gone.isEmpty { parts.append("\(changes.gone.count) gone") }
+        return parts.isEmpty ? [] : [Span(parts.joined(separator: " · "), .dim)]
     }
 
     static func rightSpans(_ state: AppState) -> [Span] {

@@ -19,10 +19,12 @@ public enum WorkListView {
         let ids = state.visibleIDs
         let first = min(max(0, state.listScroll), max(0, ids.count - 1))
         let selectionRole: ThemeRole = state.focus == .list ? .selection : .selectionInactive
+        let changes = state.feed.changes
         for row in 0..<body.height {
             let index = first + row
-            guard index < ids.count, let item = state.store[ids[index]] else { break }
-            let workRow = WorkRow(item: item, attention: state.attention[item.id], now: state.now, columns: columns)
+            guard index < ids.count, let item = state.item(ids[index]) else { break }
+            var workRow = WorkRow(item: item, attention: state.attentionNow(item.id), now: state.now, columns: columns)
+            workRow.mark = changes.mark(item.id)
             workRow.draw(
                 into: &screen, x: body.x, y: body.y + row, columns: columns,
                 selection: item.id == state.selectedID ? selectionRole : nil)
@@ -52,10 +54,11 @@ public enum WorkListView {
         }
     }
 
-    /// "3/340", "[active] 3/12", "STALE 3/340", or nothing before the first page.
+    /// "3/340", "[active] 3/12", "STALE 3/340", "↑ 4 new 7/344", or nothing before the first page.
     static func positionText(_ state: AppState) -> String {
         guard !state.visibleIDs.isEmpty else { return "" }
         var text = "\((state.selectedIndex ?? 0) + 1)/\(state.visibleIDs.count)"
+        if state.newAbove > 0, state.listScroll > 0 { text = "↑ \(state.newAbove) new " + text }
         if state.filter != .all { text = "[\(state.filter.label)] " + text }
         return state.connection.isStale ? "STALE " + text : text
     }

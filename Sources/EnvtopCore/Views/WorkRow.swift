@@ -15,6 +15,8 @@ public struct WorkRow: Sendable, Equatable {
     public var reason: String?
     /// "k=v, k2=v2", sorted by key, cut a little past what can show.
     public var metadata: String
+    /// New, changed or gone in the last refresh: a symbol in the lead column, and a gone row dim.
+    public var mark: ChangeMark?
 
     public init(item: WorkItem, attention: Attention?, now: Date, columns: WorkColumns) {
         let compact = columns.compactAges
@@ -60,14 +62,18 @@ public struct WorkRow: Sendable, Equatable {
     /// Draws the row at (x, y). `selection` is the role of a selected row (`selection` or
     /// `selectionInactive`), nil for others; a selected row also gets the "▶" marker.
     public func draw(into screen: inout Screen, x: Int, y: Int, columns: WorkColumns, selection: ThemeRole?) {
-        let base = selection ?? .row
-        func role(_ own: ThemeRole) -> CellStyle { CellStyle(selection ?? own) }
+        let gone = mark == .gone
+        let base = selection ?? (gone ? .dim : .row)
+        func role(_ own: ThemeRole) -> CellStyle { CellStyle(selection ?? (gone ? .dim : own)) }
         screen.fill(Rect(x: x, y: y, width: columns.width, height: 1), style: CellStyle(base))
         if selection != nil {
             screen.write(StateBadge.selectionMarker, x: x, y: y, maxWidth: 1, style: CellStyle(base, .bold))
         }
         if reason != nil {
             screen.write(StateBadge.attentionMarker, x: x + 1, y: y, maxWidth: 1, style: CellStyle(selection ?? .attention, .bold))
+        }
+        if let mark {
+            screen.write(mark.symbol, x: x + 2, y: y, maxWidth: 1, style: CellStyle(selection ?? (gone ? .dim : .changed), .bold))
         }
         for slot in columns.slots {
             let sx = x + slot.x

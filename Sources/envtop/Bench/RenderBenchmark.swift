@@ -85,7 +85,7 @@ struct RenderBenchmark {
         var diffTimes: [Double] = []
         var changed = 0
         var ticking = state
-        ticking.paused = true  // no refresh: only the clock moves
+        _ = ticking.apply(.key(.character("p")))  // paused: no refresh, only the clock moves
         for second in 1...max(1, frames / 4) {
             _ = ticking.apply(.tick(now.addingTimeInterval(Double(second))))
             let next = DashboardView.render(ticking)

@@ -77,9 +77,12 @@ struct DashboardLauncher {
         }
         if let workspace = settings.workspace { configuration.workspaceID = workspace }
         // A dashboard wants to hear of a dead API in seconds, not after the SDK's long waits:
-        // AsyncHTTPClient retries a refused connect until the connect timeout runs out.
-        configuration.requestTimeout = .seconds(20)
+        // AsyncHTTPClient retries a refused connect until the connect timeout runs out. The
+        // refresh cycle is the one place that retries and backs off (AppState.Options.retryCap),
+        // so the client makes one attempt per call; a stop is never retried in any case.
+        configuration.requestTimeout = Self.requestTimeout(refresh: settings.refresh)
         configuration.connectTimeout = .seconds(3)
+        configuration.retry.maxRetries = 0
         let client = HTTPWorkClient(configuration: configuration, credentials: credentials, logger: logger)
         defer {
             let shutdownDemo = demo
@@ -128,7 +131,7 @@ struct DashboardLauncher {
                 switch input {
                 case .key(let key): post.yield(.event(.key(key)))
                 case .mouse(let mouse): post.yield(.event(.mouse(mouse)))
-                case .paste: break  // no text field takes it yet: a paste is never keys
+                case .paste(let text): post.yield(.event(.paste(text)))
                 case .resize(let size): post.yield(.event(.resize(size)))
                 case .signal(let number):
                     logger.info("signal \(number): quitting")
@@ -141,13 +144,20 @@ struct DashboardLauncher {
             Console.error("\(error)")
             return 2
         }
-        var state = AppState(options: stateOptions, size: terminal.size, now: Date())
-        state.themeName = themes.cycle.current.name
+        let state = AppState(options: stateOptions, size: terminal.size, now: Date())
         let runtime = DashboardRuntime(
             api: client, terminal: terminal, themes: themes.cycle, logger: logger, inbox: inbox)
         await runtime.run(state)
         terminal.stop()
         return 0
+    }
+}
+
+extension DashboardLauncher {
+    /// How long one call may take: twice the refresh interval, at least 5 s and at most 20 s, so
+    /// a hanging API fails a cycle soon after the header has already said STALE.
+    static func requestTimeout(refresh: Double) -> Duration {
+        .milliseconds(Int(min(20, max(5, 2 * refresh)) * 1000))
     }
 }
 

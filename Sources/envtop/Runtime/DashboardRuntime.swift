@@ -134,6 +134,7 @@ extension Event {
         case .pageLoaded(_, .failure(let e), _): e
         case .itemChecked(_, _, .failure(let e), _): e
         case .stopFinished(_, _, _, .failure(let e), _): e
+        case .stopVerified(_, _, _, .failure(let e), _): e
         default: nil
         }
     }
@@ -147,6 +148,7 @@ extension Effect {
         case .fetchPage(let r): "list \(r.environmentID) page \(r.index)"
         case .fetchItem(let env, let id): "get \(env)/\(id)"
         case .stop(let env, let id, let mode): "stop(\(mode.rawValue)) \(env)/\(id)"
+        case .verifyStop(let env, let id, _): "get \(env)/\(id) after an unclear stop"
         case .cycleTheme: "theme"
         case .forceRepaint: "repaint"
         case .quit: "quit"

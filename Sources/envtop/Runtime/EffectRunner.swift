@@ -31,6 +31,9 @@ struct EffectRunner: Sendable {
                 try await api.stopWork(environmentID: env, workID: workID, mode: mode)
             }
             return .stopFinished(environmentID: env, workID: workID, mode: mode, result, at: Date())
+        case .verifyStop(let env, let workID, let mode):
+            let result = await capture { () async throws(APIError) in try await api.getWork(environmentID: env, workID: workID) }
+            return .stopVerified(environmentID: env, workID: workID, mode: mode, result, at: Date())
         case .cycleTheme, .forceRepaint, .quit:
             return nil
         }

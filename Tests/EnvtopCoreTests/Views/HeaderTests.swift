@@ -49,7 +49,7 @@ struct HeaderTests {
         let screen = F.render(state)
         ScreenChecks.expectWellFormed(screen)
         let line = screen.textLines[1]
-        #expect(line.contains("STALE since 12:00:00 (40s): cannot reach the API: connection refused, retrying in 4s"))
+        #expect(line.contains("STALE since 12:00:00 (40s): cannot reach the API: connection refused, retrying in 3s"))
         let roles = screen.styleLines(legend: ScreenChecks.legend)
         #expect(roles[state.layout.listHeader.y].allSatisfy { $0 == "T" })
         #expect(roles[1].dropFirst().prefix(5).allSatisfy { $0 == "e" })
@@ -65,7 +65,7 @@ struct HeaderTests {
         F.failRefresh(&state, after: 10, error: error)
         _ = state.apply(.tick(state.now.addingTimeInterval(1)))
         let line = F.render(state).textLines[1]
-        #expect(line.contains("STALE since 12:00:00 (10s): the API refused the credential (HTTP 401 authentication_error: invalid x-api-key (request-id req_42)), retrying in 3s"))
+        #expect(line.contains("STALE since 12:00:00 (10s): the API refused the credential (HTTP 401 authentication_error: invalid x-api-key (request-id req_42)), retrying in 2s"))
     }
 
     @Test("the latency is the median of the last round trips, to 10 ms; one slow answer does not move it")

@@ -29,7 +29,7 @@ struct SnapshotTextTests {
         var state = F.loaded(size: Size(width: 100, height: 10))
         F.failRefresh(&state, after: 5, error: .transport("connection reset"))
         let stale = SnapshotText.render(state, timeZone: F.utc)
-        #expect(stale.contains("STALE since 12:00:00 (5s): cannot reach the API: connection reset, retrying in 4s"))
+        #expect(stale.contains("STALE since 12:00:00 (5s): cannot reach the API: connection reset, retrying in 3s"))
 
         var empty = AppState(options: F.options(), size: Size(width: 100, height: 10), now: F.now)
         let effects = empty.apply(.tick(F.now))

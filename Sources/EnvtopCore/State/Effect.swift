@@ -1,0 +1,17 @@
+import EnvtopModels
+
+/// What the app must do after an event: I/O the pure core cannot do itself.
+public enum Effect: Sendable, Equatable {
+    case fetchStats(environmentID: String, generation: Int)
+    case fetchPage(PageRequest)
+    case fetchItem(environmentID: String, workID: String)
+    /// Sent once, never retried: the client does not retry a stop, and the reducer sends no
+    /// second stop for an item while one is in flight.
+    case stop(environmentID: String, workID: String, mode: StopMode)
+    /// Reads an item whose stop got no clear answer (a timeout, a lost connection, a 5xx), to
+    /// report what the server now says instead of sending the stop again.
+    case verifyStop(environmentID: String, workID: String, mode: StopMode)
+    case cycleTheme
+    case forceRepaint
+    case quit
+}

@@ -1,0 +1,195 @@
+import EnvtopModels
+import Foundation
+
+/// One environment's live data and the refresh cycle that keeps it true.
+///
+/// The store mirrors what the API returned (a complete `Sweep` removes what it no longer has),
+/// the connection says how fresh that is, and `changes` says what the last completed cycle
+/// changed. Everything here belongs to one environment: one feed today, several with profiles.
+/// Only the reducer changes it (`AppState.apply`).
+public struct Feed: Sendable {
+    public let environmentID: String
+    public internal(set) var environmentName: String?
+    public internal(set) var stats: QueueStats?
+    public internal(set) var store = WorkStore()
+    public internal(set) var connection = ConnectionStatus()
+    /// What the last completed refresh cycle changed: rows are marked for one refresh.
+    public internal(set) var changes = ChangeSet()
+    /// Items the last completed cycle found gone, shown dimmed for one refresh, not counted.
+    public internal(set) var departed: [String: WorkItem] = [:]
+
+    // MARK: The refresh cycle
+    /// The current refresh cycle; replies from another cycle are dropped.
+    public internal(set) var generation = 0
+    /// Requests of the current cycle not answered yet; a new cycle starts only at zero.
+    public internal(set) var inFlight = 0
+    public internal(set) var nextRefreshAt: Date
+    var cycleFailed = false
+    var refreshRequested = false
+    /// When the running cycle started: the next one is due one interval after it.
+    var cycleStartedAt: Date?
+    var sweep = Sweep()
+    /// Changes of the running cycle, published as `changes` when it completes.
+    var pending = ChangeSet()
+    var pendingDeparted: [String: WorkItem] = [:]
+    /// True once a first complete load finished: from then on arrivals count as new.
+    var hasLoaded = false
+
+    public init(environmentID: String, environmentName: String? = nil, now: Date) {
+        self.environmentID = environmentID
+        self.environmentName = environmentName
+        self.nextRefreshAt = now
+    }
+
+    /// Whether `item` is in this feed: in the store, or shown for one more refresh as gone.
+    public func item(_ id: String) -> WorkItem? { store[id] ?? departed[id] }
+
+    /// Starts a cycle: stats and the pages `RefreshPlanner` picks.
+    mutating func startCycle(now: Date, visiblePages: [Int], pageSize: Int) -> [Effect] {
+        refreshRequested = false
+        cycleStartedAt = now
+        generation += 1
+        cycleFailed = false
+        var effects: [Effect] = [.fetchStats(environmentID: environmentID, generation: generation)]
+        let pages = RefreshPlanner.pages(store: store, visiblePages: visiblePages, sweepPage: sweep.nextPage)
+        for index in pages where index < store.pageCursors.count {
+            effects.append(.fetchPage(pageRequest(index, pageSize: pageSize)))
+        }
+        inFlight = effects.count
+        return effects
+    }
+
+    func pageRequest(_ index: Int, pageSize: Int) -> PageRequest {
+        PageRequest(
+            environmentID: environmentID, index: index, cursor: store.pageCursors[index], limit: pageSize,
+            generation: generation)
+    }
+
+    /// True when a reply belongs to the running cycle of this feed.
+    func accepts(environmentID env: String, generation g: Int) -> Bool {
+        env == environmentID && g == generation && inFlight > 0
+    }
+
+    mutating func fail(_ error: APIError) {
+        cycleFailed = true
+        connection.errorCount += 1
+        connection.lastError = error
+    }
+
+    /// Merges a page and moves the sweep on; returns how many items a completed sweep removed
+    /// and how many the store held before (for the "data changed" notice).
+    mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int) {
+        let delta = store.apply(page: page, index: request.index, generation: generation)
+        if hasLoaded {
+            for id in delta.inserted {
+                pending.new.insert(id)
+                pendingDeparted[id] = nil
+            }
+            for id in delta.changed where !pending.new.contains(id) { pending.changed.insert(id) }
+        }
+        guard request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
+            return (0, store.count)
+        }
+        guard page.nextPage == nil else {
+            sweep.nextPage = request.index + 1
+            return (0, store.count)
+        }
+        // The sweep read every page, each with the cursor of the page before it, since it
+        // started: an item no read has returned since then is gone from the API.
+        let before = store.count
+        let gone = store.ids(notSeenSince: sweep.startGeneration)
+        let removed = store.remove(gone)
+        for item in removed {
+            pending.gone.insert(item.id)
+            pending.new.remove(item.id)
+            pending.changed.remove(item.id)
+            pendingDeparted[item.id] = item
+        }
+        sweep = Sweep(startGeneration: generation + 1, nextPage: 0)
+        return (removed.count, before)
+    }
+
+    /// Forgets one item at once: the API answered 404 for it.
+    mutating func forget(_ id: String) {
+        store.remove([id])
+        departed[id] = nil
+        pendingDeparted[id] = nil
+    }
+
+    /// Counts an answered request; when the cycle is complete, records its outcome, publishes its
+    /// changes and schedules the next one. Returns true when the cycle completed.
+    mutating func finishRequest(now: Date, interval: Double, retryCap: Double) -> Bool {
+        inFlight = max(0, inFlight - 1)
+        guard inFlight == 0 else { return false }
+        if cycleFailed {
+            connection.consecutiveFailures += 1
+            if connection.staleSince == nil { connection.staleSince = connection.lastSuccessAt ?? now }
+            let backoff = interval * pow(2, Double(min(connection.consecutiveFailures, 10)))
+            nextRefreshAt = now.addingTimeInterval(max(interval, min(retryCap, backoff)))
+        } else {
+            connection.consecutiveFailures = 0
+            connection.lastSuccessAt = now
+            connection.staleSince = nil
+            connection.lastError = nil
+            // From the cycle's start, so `--refresh 1` means a cycle a second, not one second
+            // after the last answer (which the once-a-second tick would round up to two).
+            nextRefreshAt = (cycleStartedAt ?? now).addingTimeInterval(interval)
+            if store.isFullyLoaded { hasLoaded = true }
+        }
+        changes = pending
+        departed = pendingDeparted
+        pending = ChangeSet()
+        pendingDeparted = [:]
+        return true
+    }
+
+    /// A cycle still out long after the last success (a hung API) makes the data stale now,
+    /// not when the request finally times out.
+    mutating func noteHang(now: Date, staleAfter: Double) {
+        guard inFlight > 0, connection.staleSince == nil, let last = connection.lastSuccessAt,
+              now.timeIntervalSince(last) > staleAfter else { return }
+        connection.staleSince = last
+    }
+}
+
+/// A walk over every page of the list, one page per refresh cycle (all at once on the first
+/// load), each page read with the cursor of the page before it. When it reaches the last page,
+/// every item the API still has was returned by some read since the sweep began.
+struct Sweep: Sendable, Equatable {
+    /// The cycle the sweep began in: items no read returned since then are gone.
+    var startGeneration = 1
+    /// The page the sweep reads next.
+    var nextPage = 0
+}
+
+/// Which items a refresh cycle brought, changed or found gone.
+public struct ChangeSet: Sendable, Equatable {
+    public var new: Set<String> = []
+    public var changed: Set<String> = []
+    public var gone: Set<String> = []
+
+    public init() {}
+
+    public var isEmpty: Bool { new.isEmpty && changed.isEmpty && gone.isEmpty }
+
+    /// How a row is marked for one refresh.
+    public func mark(_ id: String) -> ChangeMark? {
+        if gone.contains(id) { return .gone }
+        if new.contains(id) { return .new }
+        if changed.contains(id) { return .changed }
+        return nil
+    }
+}
+
+/// The lead-column mark of a row that changed in the last refresh: readable without colour.
+public enum ChangeMark: Sendable, Equatable {
+    case new, changed, gone
+
+    public var symbol: String {
+        switch self {
+        case .new: "+"
+        case .changed: "*"
+        case .gone: "-"
+        }
+    }
+}
