@@ -10,7 +10,7 @@ public struct WorkPageSequence: AsyncSequence, Sendable {
     public typealias Element = WorkPage
     public typealias Failure = APIError
 
-    let api: any WorkAPI
+    let api: any DashboardAPI
     let environmentID: String
     let pageSize: Int
 
@@ -19,14 +19,14 @@ public struct WorkPageSequence: AsyncSequence, Sendable {
     }
 
     public struct Iterator: AsyncIteratorProtocol {
-        let api: any WorkAPI
+        let api: any DashboardAPI
         let environmentID: String
         let pageSize: Int
         private var cursor: String?
         private var finished = false
         private var seenCursors: Set<String> = []
 
-        init(api: any WorkAPI, environmentID: String, pageSize: Int) {
+        init(api: any DashboardAPI, environmentID: String, pageSize: Int) {
             self.api = api
             self.environmentID = environmentID
             self.pageSize = pageSize
@@ -65,7 +65,7 @@ public struct WorkPageSequence: AsyncSequence, Sendable {
     }
 }
 
-extension WorkAPI {
+extension DashboardAPI {
     /// Every page of the work list, first to last, `pageSize` items at a time.
     public func allWork(environmentID: String, pageSize: Int) -> WorkPageSequence {
         WorkPageSequence(api: self, environmentID: environmentID, pageSize: pageSize)

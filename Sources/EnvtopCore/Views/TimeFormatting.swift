@@ -40,8 +40,11 @@ public struct TimeFormatting: Sendable {
     }
 
     /// "4m ago", or "in 5s" for a time ahead of the local clock (skew between hosts).
+    ///
+    /// Measured between the whole seconds the clocks show, so two times that read the same
+    /// second always have the same age, and the age is what the two clock readings say.
     public static func relative(_ date: Date, now: Date) -> String {
-        let delta = now.timeIntervalSince(date)
+        let delta = now.timeIntervalSince1970.rounded(.down) - date.timeIntervalSince1970.rounded(.down)
         if delta <= -1 { return "in \(Age.format(-delta))" }
         return "\(Age.format(max(0, delta))) ago"
     }

@@ -28,7 +28,7 @@ struct DashboardRuntime: Sendable {
     let post: AsyncStream<Message>.Continuation
 
     init(
-        api: any WorkAPI, terminal: CursesTerminal, themes: ThemeCycle, logger: Logger,
+        api: any DashboardAPI, terminal: CursesTerminal, themes: ThemeCycle, logger: Logger,
         inbox: (AsyncStream<Message>, AsyncStream<Message>.Continuation)
     ) {
         self.runner = EffectRunner(api: api)

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Calls never touch the state: the answer comes back as an `Event` for the one loop that owns it.
 struct EffectRunner: Sendable {
-    let api: any WorkAPI
+    let api: any DashboardAPI
 
     /// Performs a network effect and returns the event that reports its outcome (nil for
     /// effects that are not API calls).

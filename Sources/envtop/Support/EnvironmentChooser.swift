@@ -11,7 +11,7 @@ enum EnvironmentChooser {
         case failed(String)
     }
 
-    static func choose(api: any WorkAPI, requested: String?, interactive: Bool) async -> Outcome {
+    static func choose(api: any DashboardAPI, requested: String?, interactive: Bool) async -> Outcome {
         if let requested {
             // The name is a nicety: reading it needs an API key, so a failure is not an error.
             let name = try? await api.getEnvironment(id: requested).name
