@@ -12,7 +12,8 @@ public enum APIConstants {
     public static let noHeartbeat = "NO_HEARTBEAT"
     /// The lease TTL the SDK's worker assumes until the server says otherwise.
     public static let defaultLeaseTTLSeconds = 90
-    /// The longest interval between heartbeats of the SDK's worker: min(ttl/2, 30 s).
+    /// The longest interval between heartbeats of the SDK's worker, which beats every
+    /// `clamp(ttl/2, 1 s, 30 s)` (docs/API.md, "SDK worker").
     public static let maxHeartbeatIntervalSeconds = 30
     /// The reclaim delay for polled, unacknowledged items when the poll names none.
     public static let defaultReclaimMilliseconds = 5000

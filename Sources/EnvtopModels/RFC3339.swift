@@ -82,7 +82,11 @@ public enum RFC3339 {
     }
 
     // Howard Hinnant's days-from-civil algorithms: exact for the proleptic Gregorian calendar.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    // The repository's only copy: `HTTPDate` (EnvtopClient) and `TimeFormatting` (EnvtopCore) call them.
+
+    /// Days from 1970-01-01 to a date (proleptic Gregorian, negative before 1970), as Python's
+    /// `calendar.timegm` counts them; linear in `day`, so a day past the month's end runs on.
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

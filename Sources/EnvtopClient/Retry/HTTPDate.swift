@@ -1,3 +1,4 @@
+import EnvtopModels
 import Foundation
 
 /// Parses the date form of `retry-after` the way Python's `email.utils.parsedate_tz` and
@@ -99,19 +100,8 @@ enum HTTPDate {
             (components.hour, components.minute, components.second) = (hour, minute, second)
             return Calendar(identifier: .gregorian).date(from: components)
         }
-        let days = daysSinceEpoch(year: year, month: month) + day - 1
+        let days = RFC3339.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - zone
         return Date(timeIntervalSince1970: Double(seconds))
-    }
-
-    /// Days from 1970-01-01 to the first of the month (proleptic Gregorian), as `calendar.timegm`.
-    private static func daysSinceEpoch(year: Int, month: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = (month + 9) % 12
-        let dayOfYear = (153 * shiftedMonth + 2) / 5
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

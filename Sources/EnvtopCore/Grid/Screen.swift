@@ -37,24 +37,6 @@ public struct Screen: Sendable, Hashable {
         }
     }
 
-    /// Applies extra attributes to every cell of a rectangle, keeping text and role.
-    public mutating func addAttributes(_ attributes: TextAttributes, in rect: Rect) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x].style.attributes.formUnion(attributes)
-            }
-        }
-    }
-
-    /// Sets the role of every cell in a rectangle, keeping text and attributes.
-    public mutating func setRole(_ role: ThemeRole, in rect: Rect) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x].style.role = role
-            }
-        }
-    }
-
     /// Writes text from (x, y), sanitised, clipped to `maxWidth` columns with "…" when it does not
     /// fit. Returns the number of columns written.
     @discardableResult
