@@ -32,7 +32,7 @@ extension AppState {
         case .stopVerified(let env, let workID, let mode, let result, let at):
             return stopVerified(env: env, workID: workID, mode: mode, result: result, at: at)
         case .themeChanged(let name):
-            show("Theme: \(name)", .info)
+            show(.themeChanged(name))
             return []
         case .quitRequested:
             isQuitting = true
@@ -44,17 +44,17 @@ extension AppState {
     /// newlines and letters can never act as keys.
     mutating func handle(paste text: String) -> [Effect] {
         guard keyScope == .search else {
-            show("Paste ignored: only the search line (/) takes pasted text", .warning)
+            show(.pasteIgnored)
             return []
         }
         let previous = search.query
-        if search.field.insert(text) { show("Pasted text was cut to \(TextField.maxLength) characters", .warning) }
+        if search.field.insert(text) { show(.pasteCut(limit: TextField.maxLength)) }
         searchChanged(from: previous)
         return []
     }
 
-    /// Shows a message on the status line for a few seconds.
-    mutating func show(_ text: String, _ kind: Flash.Kind) {
-        flash = Flash(text, kind: kind, expiresAt: now.addingTimeInterval(options.flashSeconds))
+    /// Shows a notice on the status line for a few seconds.
+    mutating func show(_ notice: Notice) {
+        flash = Flash(notice, expiresAt: now.addingTimeInterval(options.flashSeconds))
     }
 }

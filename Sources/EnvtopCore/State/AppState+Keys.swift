@@ -12,9 +12,7 @@ extension AppState {
             return []
         }
         switch scope {
-        case .help: return helpKey(action)
-        case .filterMenu: return filterMenuKey(action)
-        case .dialog: return dialogKey(action)
+        case .help, .filterMenu, .dialog: return overlayKey(action)
         case .search: return searchKey(action)
         case .list, .detail, .global: return mainKey(action)
         }
@@ -28,14 +26,13 @@ extension AppState {
             isQuitting = true
             return [.quit]
         case .help:
-            helpScroll = 0
-            overlay = .help
+            overlay = .help(HelpModal())
         case .refresh:
-            show(paused ? "Refreshing once (still paused)" : "Refreshing", .info)
+            show(.refreshing(paused: paused))
             return requestRefresh()
         case .pause:
             paused.toggle()
-            show(paused ? "Paused: the data is not refreshed until you press p again" : "Refresh resumed", .info)
+            show(.paused(paused))
             return paused ? [] : refreshIfDue()
         case .cycleTheme:
             return [.cycleTheme]
@@ -49,12 +46,11 @@ extension AppState {
             search.isEditing = true
             focus = .list
         case .filter:
-            let current = StateFilter.allCases.firstIndex(of: filter) ?? 0
-            overlay = .filterMenu(selected: current)
+            overlay = .filterMenu(FilterMenu(current: filter))
         case .sort:
             sort = sort.next
             followFirstRow()
-            show("Sorted: \(sort.rawValue)", .info)
+            show(.sorted(sort))
         case .focusDetail:
             focus = .detail
         case .focusList:
@@ -64,7 +60,7 @@ extension AppState {
                 search = SearchState()
                 filter = .all
                 followFirstRow()
-                show("Search and filter cleared", .info)
+                show(.searchAndFilterCleared)
             }
         case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom:
             if focus == .list {
@@ -101,29 +97,32 @@ extension AppState {
         detailScroll = min(max(0, detailScroll), max(0, total - layout.detailBody.height))
     }
 
-    mutating func helpKey(_ action: Action) -> [Effect] {
-        switch action {
-        case .moveUp: helpScroll = max(0, helpScroll - 1)
-        case .moveDown: helpScroll += 1
-        default: overlay = nil
-        }
-        return []
-    }
-
-    mutating func filterMenuKey(_ action: Action) -> [Effect] {
-        guard case .filterMenu(let selected) = overlay else { return [] }
-        let count = StateFilter.allCases.count
-        switch action {
-        case .menuUp: overlay = .filterMenu(selected: (selected + count - 1) % count)
-        case .menuDown: overlay = .filterMenu(selected: (selected + 1) % count)
-        case .menuSelect:
-            filter = StateFilter.allCases[selected]
+    /// Hands an action to the open modal and carries out what it asks for.
+    mutating func overlayKey(_ action: Action) -> [Effect] {
+        guard var open = overlay else { return [] }
+        let outcome = open.handle(action)
+        overlay = open
+        switch outcome {
+        case .stay:
+            return []
+        case .close:
             overlay = nil
+            return []
+        case .notice(let notice):
+            show(notice)
+            return []
+        case .applyFilter(let chosen):
+            overlay = nil
+            filter = chosen
             followFirstRow()
-            show("Filter: \(filter.label) (\(visibleIDs.count) items)", .info)
-        default: overlay = nil
+            show(.filtered(filter, matches: visibleIDs.count))
+            return []
+        case .confirmStop:
+            guard case .stopDialog(let dialog) = open else { return [] }
+            return confirmStop(dialog)
+        case .cancelStop:
+            return cancelStop()
         }
-        return []
     }
 
     mutating func searchKey(_ action: Action) -> [Effect] {

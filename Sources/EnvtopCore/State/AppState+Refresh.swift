@@ -53,10 +53,9 @@ extension AppState {
             let walking = !feed.store.isFullyLoaded
             let sweep = feed.merge(page, request: request)
             if sweep.removed > 0, sweep.removed * 2 > sweep.before {
-                show(
-                    "The API's data changed: \(sweep.removed) of \(sweep.before) items are gone (a restart or a reset?)",
-                    .warning)
+                show(.dataChanged(gone: sweep.removed, of: sweep.before))
             }
+            if sweep.cursorRepeated { show(.paginationRepeats(page: request.index + 1, items: feed.store.count)) }
             if case .stopDialog(var dialog) = overlay, let fresh = feed.store[dialog.workID] {
                 dialog.current = fresh
                 overlay = .stopDialog(dialog)
@@ -95,12 +94,8 @@ extension AppState {
     /// so filter them instead of searching and sorting the whole store again.
     mutating func narrowList() {
         let needle = Array(search.query.lowercased().utf8)
-        let store = feed.store
-        let departed = feed.departed
-        visibleIDs = visibleIDs.filter {
-            store.matches($0, lowercasedNeedle: needle)
-                || departed[$0].map { WorkStore.contains(WorkStore.haystack(for: $0), needle) } == true
-        }
+        let feed = self.feed
+        visibleIDs = visibleIDs.filter { feed.matches($0, lowercasedNeedle: needle) }
         reselect()
     }
 
@@ -115,8 +110,7 @@ extension AppState {
         }
         attention = flagged
         visibleIDs = ListQuery.visibleIDs(
-            store: feed.store, departed: feed.departed, filter: filter, search: search.query, sort: sort,
-            attention: attention)
+            feed: feed, filter: filter, search: search.query, sort: sort, attention: attention)
         listedRevision = feed.store.revision
         listedAt = now
         reselect()

@@ -7,15 +7,15 @@ extension AppState {
     /// a stop on its way.
     mutating func openStopDialog(_ mode: StopMode) -> [Effect] {
         if options.readOnly {
-            show("Read-only mode: stopping is disabled (started with --read-only)", .warning)
+            show(.readOnly)
             return []
         }
         guard let item = selectedItem else {
-            show("Nothing selected to stop", .warning)
+            show(.nothingSelected)
             return []
         }
-        if let reason = stopRefusal(item.id) {
-            show(reason, .info)
+        if let refusal = stopRefusal(item.id) {
+            show(.stopNotAllowed(workID: item.id, refusal, sent: false))
             return []
         }
         overlay = .stopDialog(StopDialog(mode: mode, target: item))
@@ -23,39 +23,16 @@ extension AppState {
     }
 
     /// Why no stop may be sent for an item now, if none may.
-    func stopRefusal(_ workID: String) -> String? {
-        if let mode = stopsInFlight[workID] {
-            return "A \(mode == .force ? "force stop" : "stop") of \(workID) is already on its way: wait for its answer"
-        }
-        guard let item = feed.store[workID] else { return "\(workID) is gone from the API: there is nothing to stop" }
-        if item.state == .stopped { return "\(workID) is already stopped: nothing to stop" }
+    func stopRefusal(_ workID: String) -> StopRefusal? {
+        if let mode = stopsInFlight[workID] { return .inFlight(mode) }
+        guard let item = feed.store[workID] else { return .gone }
+        if item.state == .stopped { return .alreadyStopped }
         return nil
-    }
-
-    mutating func dialogKey(_ action: Action) -> [Effect] {
-        guard case .stopDialog(var dialog) = overlay else { return [] }
-        switch action {
-        case .dialogConfirm:
-            return confirmStop(dialog)
-        case .dialogActivate:
-            if dialog.focused == .cancel { return cancelStop() }
-            if dialog.mode == .force {
-                show("A force stop needs y: press y to force stop \(dialog.workID), Esc to cancel", .warning)
-                return []
-            }
-            return confirmStop(dialog)
-        case .dialogSwitchButton:
-            dialog.focused = dialog.focused == .cancel ? .confirm : .cancel
-            overlay = .stopDialog(dialog)
-            return []
-        default:
-            return cancelStop()
-        }
     }
 
     mutating func cancelStop() -> [Effect] {
         overlay = nil
-        show("Cancelled: nothing was stopped", .info)
+        show(.stopCancelled)
         return []
     }
 
@@ -63,17 +40,12 @@ extension AppState {
     /// unclear answer) arrives, and no key sequence can send another meanwhile.
     mutating func confirmStop(_ dialog: StopDialog) -> [Effect] {
         overlay = nil
-        if dialog.current.state == .stopped {
-            show("\(dialog.workID) is already stopped: nothing was sent", .info)
-            return []
-        }
-        if let reason = stopRefusal(dialog.workID) {
-            show(reason + ": nothing was sent", .info)
+        if let refusal = dialog.current.state == .stopped ? .alreadyStopped : stopRefusal(dialog.workID) {
+            show(.stopNotAllowed(workID: dialog.workID, refusal, sent: true))
             return []
         }
         stopsInFlight[dialog.workID] = dialog.mode
-        let verb = dialog.mode == .force ? "Force stopping" : "Stopping"
-        show("\(verb) \(dialog.workID)…", .info)
+        show(.stopRequested(workID: dialog.workID, dialog.mode))
         return [.stop(environmentID: options.environmentID, workID: dialog.workID, mode: dialog.mode)]
     }
 
@@ -92,7 +64,7 @@ extension AppState {
             forget(workID)
             if case .stopDialog(let dialog) = overlay, dialog.workID == workID {
                 overlay = nil
-                show("\(workID) no longer exists (404): removed from the list, nothing was sent", .warning)
+                show(.itemGone(workID: workID, stopSent: false))
             }
         case .failure:
             // The dialog keeps the copy from the list; the stop itself will report any error.
@@ -110,31 +82,24 @@ extension AppState {
             stopsInFlight[workID] = nil
             feed.store.update(item)
             recomputeList()
-            switch item.state {
-            case .stopped:
-                show(mode == .force ? "\(workID) stopped (forced)" : "\(workID) stopped", .success)
-            case .stopping:
-                show("Stop requested: \(workID) is stopping; its worker should end it within 30s", .success)
-            default:
-                show("Stop sent: \(workID) is \(item.state)", .success)
-            }
+            show(.stopAnswered(workID: workID, mode, item.state))
         case .failure(let error) where Self.outcomeUnknown(error):
             // The stop may or may not have reached the server: ask what it says now, and keep
             // the item in flight meanwhile, rather than sending it again.
-            show("No clear answer to the stop of \(workID) (\(ErrorWording.plain(error))): checking its state…", .warning)
+            show(.stopUnclear(workID: workID, error))
             return [.verifyStop(environmentID: env, workID: workID, mode: mode)]
         case .failure(let error):
             stopsInFlight[workID] = nil
             switch error.status {
             case 409:
-                show("\(workID) was already stopped (409): nothing changed", .info)
+                show(.alreadyStopped(workID: workID))
             case 404:
                 // Nothing left to refresh for: the row goes now, and the notice stays readable.
                 forget(workID)
-                show("\(workID) no longer exists (404): removed from the list", .warning)
+                show(.itemGone(workID: workID, stopSent: true))
                 return []
             default:
-                show("Stop of \(workID) refused: \(ErrorWording.plain(error))", .error)
+                show(.stopRefused(workID: workID, error))
             }
         }
         return requestRefresh()
@@ -151,18 +116,12 @@ extension AppState {
         case .success(let item):
             feed.store.update(item)
             recomputeList()
-            switch item.state {
-            case .stopped, .stopping:
-                show("The stop of \(workID) arrived: it is \(item.state) now", .success)
-            default:
-                let key = mode == .force ? "S" : "s"
-                show("The stop of \(workID) did not arrive: it is still \(item.state). Press \(key) to try again", .warning)
-            }
+            show(.stopVerified(workID: workID, mode, item.state))
         case .failure(let error) where error.status == 404:
             forget(workID)
-            show("\(workID) no longer exists (404): removed from the list", .warning)
+            show(.itemGone(workID: workID, stopSent: true))
         case .failure(let error):
-            show("Could not learn whether the stop of \(workID) arrived (\(ErrorWording.plain(error))): check it before stopping again", .error)
+            show(.stopUnverifiable(workID: workID, error))
         }
         return requestRefresh()
     }

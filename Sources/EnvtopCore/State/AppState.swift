@@ -80,7 +80,6 @@ public struct AppState: Sendable {
     // MARK: Chrome
     public internal(set) var focus: Focus = .list
     public internal(set) var detailScroll = 0
-    public internal(set) var helpScroll = 0
     public internal(set) var paused = false
     public internal(set) var overlay: Overlay?
     public internal(set) var flash: Flash?
@@ -109,12 +108,8 @@ public struct AppState: Sendable {
 
     /// The key scope that receives keys now.
     public var keyScope: KeyScope {
-        switch overlay {
-        case .help: return .help
-        case .filterMenu: return .filterMenu
-        case .stopDialog: return .dialog
-        case nil: return search.isEditing ? .search : (focus == .list ? .list : .detail)
-        }
+        if let overlay { return overlay.scope }
+        return search.isEditing ? .search : (focus == .list ? .list : .detail)
     }
 
     mutating func setSize(_ size: Size) { layout = DashboardLayout(size: size) }

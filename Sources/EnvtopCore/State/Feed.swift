@@ -44,6 +44,13 @@ public struct Feed: Sendable {
     /// Whether `item` is in this feed: in the store, or shown for one more refresh as gone.
     public func item(_ id: String) -> WorkItem? { store[id] ?? departed[id] }
 
+    /// True when the item's id, session, state or metadata contains `needle` (lowercased UTF-8),
+    /// for stored items and those shown one more refresh as gone alike.
+    public func matches(_ id: String, lowercasedNeedle needle: [UInt8]) -> Bool {
+        if !departed.isEmpty, let gone = departed[id] { return WorkStore.contains(WorkStore.haystack(for: gone), needle) }
+        return store.matches(id, lowercasedNeedle: needle)
+    }
+
     /// Starts a cycle: stats and the pages `RefreshPlanner` picks.
     mutating func startCycle(now: Date, visiblePages: [Int], pageSize: Int) -> [Effect] {
         refreshRequested = false
@@ -77,9 +84,12 @@ public struct Feed: Sendable {
     }
 
     /// Merges a page and moves the sweep on; returns how many items a completed sweep removed
-    /// and how many the store held before (for the "data changed" notice).
-    mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int) {
+    /// and how many the store held before (for the "data changed" notice), and whether the
+    /// page's cursor repeated an earlier one (the list is then taken to end there).
+    mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool) {
         let delta = store.apply(page: page, index: request.index, generation: generation)
+        var page = page
+        if delta.cursorRepeated { page.nextPage = nil }
         if hasLoaded {
             for id in delta.inserted {
                 pending.new.insert(id)
@@ -87,12 +97,18 @@ public struct Feed: Sendable {
             }
             for id in delta.changed where !pending.new.contains(id) { pending.changed.insert(id) }
         }
+        let repeated = delta.cursorRepeated
         guard request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
-            return (0, store.count)
+            return (0, store.count, repeated)
         }
         guard page.nextPage == nil else {
             sweep.nextPage = request.index + 1
-            return (0, store.count)
+            return (0, store.count, repeated)
+        }
+        // A list cut short by a repeated cursor proves nothing about the items past it.
+        if repeated {
+            sweep = Sweep(startGeneration: generation + 1, nextPage: 0)
+            return (0, store.count, repeated)
         }
         // The sweep read every page, each with the cursor of the page before it, since it
         // started: an item no read has returned since then is gone from the API.
@@ -106,7 +122,7 @@ public struct Feed: Sendable {
             pendingDeparted[item.id] = item
         }
         sweep = Sweep(startGeneration: generation + 1, nextPage: 0)
-        return (removed.count, before)
+        return (removed.count, before, false)
     }
 
     /// Forgets one item at once: the API answered 404 for it.

@@ -47,24 +47,19 @@ public enum ListQuery {
     }
 
     public static func visibleIDs(
-        store: WorkStore, departed: [String: WorkItem] = [:], filter: StateFilter, search: String,
-        sort: SortOrder, attention: [String: Attention]
+        feed: Feed, filter: StateFilter, search: String, sort: SortOrder, attention: [String: Attention]
     ) -> [String] {
+        let store = feed.store
         let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(store.count)
-        func consider(_ id: String, _ item: WorkItem, gone: Bool) {
+        func consider(_ id: String, _ item: WorkItem) {
             switch filter {
             case .all: break
             case .needsAttention: if attention[id] == nil { return }
             case .state(let s): if item.state != s { return }
             }
-            if !needle.isEmpty {
-                let hit = gone
-                    ? WorkStore.contains(WorkStore.haystack(for: item), needle)
-                    : store.matches(id, lowercasedNeedle: needle)
-                if !hit { return }
-            }
+            if !needle.isEmpty, !feed.matches(id, lowercasedNeedle: needle) { return }
             let created = item.createdAt.timeIntervalSince1970
             switch sort {
             case .newest: entries.append(Entry(id: id, primary: -created, rank: 0))
@@ -78,9 +73,9 @@ public enum ListQuery {
                 entries.append(Entry(id: id, primary: item.stateEnteredAt.timeIntervalSince1970, rank: 0))
             }
         }
-        for (id, item) in store.byID { consider(id, item, gone: false) }
+        for (id, item) in store.byID { consider(id, item) }
         // Items gone from the API stay one refresh, dimmed, where they were.
-        for (id, item) in departed { consider(id, item, gone: true) }
+        for (id, item) in feed.departed { consider(id, item) }
         entries.sort {
             if $0.rank != $1.rank { return $0.rank < $1.rank }
             if $0.primary != $1.primary { return $0.primary < $1.primary }

@@ -1,8 +1,34 @@
-/// What is open on top of the dashboard. Esc closes any of them at once.
+/// What is open on top of the dashboard: one `Modal`. Esc closes any of them at once.
 public enum Overlay: Sendable, Equatable {
-    case help
-    case filterMenu(selected: Int)
+    case help(HelpModal)
+    case filterMenu(FilterMenu)
     case stopDialog(StopDialog)
+
+    /// The open modal, whichever it is.
+    var modal: any Modal {
+        switch self {
+        case .help(let m): m
+        case .filterMenu(let m): m
+        case .stopDialog(let m): m
+        }
+    }
+
+    public var scope: KeyScope { modal.scope }
+
+    /// Lets the open modal handle an action; returns what the state must do.
+    mutating func handle(_ action: Action) -> ModalOutcome {
+        switch self {
+        case .help(var m):
+            defer { self = .help(m) }
+            return m.handle(action)
+        case .filterMenu(var m):
+            defer { self = .filterMenu(m) }
+            return m.handle(action)
+        case .stopDialog(var m):
+            defer { self = .stopDialog(m) }
+            return m.handle(action)
+        }
+    }
 }
 
 /// Which pane receives movement keys.

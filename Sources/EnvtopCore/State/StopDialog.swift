@@ -6,7 +6,7 @@ import Foundation
 /// The list may refresh or reorder underneath; the stop still goes to `target.id` and no other.
 /// `current` is the latest copy of that item the dashboard has seen, so the dialog can say when it
 /// changed state since the operator opened it.
-public struct StopDialog: Sendable, Equatable {
+public struct StopDialog: Modal {
     public enum Button: Sendable, Equatable { case cancel, confirm }
 
     public var mode: StopMode
@@ -26,6 +26,22 @@ public struct StopDialog: Sendable, Equatable {
     }
 
     public var workID: String { target.id }
+    public var scope: KeyScope { .dialog }
+
+    /// `y` confirms; Enter presses the focused button (Cancel by default), except that a force
+    /// stop takes only `y`; Tab and arrows move between buttons; anything else cancels.
+    public mutating func handle(_ action: Action) -> ModalOutcome {
+        switch action {
+        case .dialogConfirm: return .confirmStop
+        case .dialogActivate:
+            if focused == .cancel { return .cancelStop }
+            return mode == .force ? .notice(.forceNeedsConfirmKey(workID: workID)) : .confirmStop
+        case .dialogSwitchButton:
+            focused = focused == .cancel ? .confirm : .cancel
+            return .stay
+        default: return .cancelStop
+        }
+    }
     public var stateChanged: Bool { current.state != target.state }
 
     /// What the stop will do to the item in its current state, in plain words.

@@ -24,6 +24,8 @@ public struct WorkStore: Sendable, Equatable {
     public struct Delta: Sendable, Equatable {
         public var inserted: [String] = []
         public var changed: [String] = []
+        /// The page's `next_page` repeated the cursor of an earlier page: taken as the end.
+        public var cursorRepeated = false
         public var isEmpty: Bool { inserted.isEmpty && changed.isEmpty }
     }
 
@@ -65,7 +67,11 @@ public struct WorkStore: Sendable, Equatable {
         }
         let cursorsBefore = pageCursors
         let lastBefore = lastPageIndex
-        if let next = page.nextPage {
+        // A cursor that points back at an earlier page would walk in a circle forever.
+        if let next = page.nextPage, pageCursors.prefix(index + 1).contains(next) {
+            delta.cursorRepeated = true
+        }
+        if let next = page.nextPage, !delta.cursorRepeated {
             if pageCursors.count <= index + 1 {
                 pageCursors.append(next)
             } else {

@@ -19,8 +19,8 @@ public enum DashboardView {
         StatusLineView.draw(state, in: layout.status, into: &screen)
         KeyBarView.draw(state, in: layout.keyBar, into: &screen)
         switch state.overlay {
-        case .help: HelpOverlay.draw(state, into: &screen)
-        case .filterMenu(let selected): FilterMenuView.draw(state, selected: selected, into: &screen)
+        case .help(let help): HelpOverlay.draw(state, scroll: help.scroll, into: &screen)
+        case .filterMenu(let menu): FilterMenuView.draw(state, selected: menu.selected, into: &screen)
         case .stopDialog(let dialog): StopDialogView.draw(dialog, state: state, time: time, into: &screen)
         case nil: break
         }

@@ -4,7 +4,7 @@ import EnvtopModels
 ///
 /// Generated from the same table dispatch reads, so help and behaviour cannot drift apart.
 public enum HelpOverlay {
-    public static func draw(_ state: AppState, into screen: inout Screen) {
+    public static func draw(_ state: AppState, scroll: Int, into screen: inout Screen) {
         let content = lines(readOnly: state.options.readOnly)
         let width = min(screen.width - 4, 80)
         let height = min(screen.height - 2, content.count + 2)
@@ -13,7 +13,7 @@ public enum HelpOverlay {
             rect, into: &screen, style: .normal, borderStyle: CellStyle(.border),
             title: [Span("Help: every key", .title, .bold)])
         let maxScroll = max(0, content.count - inner.height)
-        let scroll = min(max(0, state.helpScroll), maxScroll)
+        let scroll = min(max(0, scroll), maxScroll)
         for row in 0..<inner.height where scroll + row < content.count {
             SpanWriter.write(content[scroll + row], x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 1, into: &screen)
         }

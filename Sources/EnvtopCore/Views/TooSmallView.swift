@@ -13,6 +13,9 @@ public enum TooSmallView {
         if case .stopDialog(let dialog) = state.overlay {
             // Keys still reach the dialog: say so, rather than let a blind y stop something.
             message.append(("A stop confirmation for \(dialog.workID) is open: Esc cancels it.", CellStyle(.destructive, .bold)))
+        } else if let overlay = state.overlay {
+            // Any other modal still takes every key, unseen.
+            message.append(("\(overlay.scope.rawValue) is open: Esc closes it.", CellStyle(.warning, .bold)))
         }
         var rows: [(String, CellStyle)] = []
         for (text, style) in message {

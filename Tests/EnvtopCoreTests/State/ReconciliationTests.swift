@@ -123,3 +123,31 @@ struct ReconciliationTests {
         #expect(s.options.retryCap == 3)
     }
 }
+
+extension ReconciliationTests {
+    @Test("a next_page cursor that points back at an earlier page ends the walk with a notice, and removes nothing")
+    func cursorCycle() {
+        var s = F.state()
+        let first = (0..<3).map { F.item($0, createdSecondsAgo: Double(100 + $0)) }
+        let second = (3..<6).map { F.item($0, createdSecondsAgo: Double(100 + $0)) }
+        var queue = s.apply(.tick(F.t0))
+        var pageRequests = 0
+        while !queue.isEmpty, pageRequests < 50 {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .fetchStats(let env, let g):
+                queue += s.apply(.statsLoaded(environmentID: env, generation: g, .success(F.stats()), latency: 0, at: s.now))
+            case .fetchPage(let r):
+                pageRequests += 1
+                // Page 0 says "next: B", page 1 says "next: B" again: a cycle.
+                let page = r.index == 0 ? WorkPage(data: first, nextPage: "B") : WorkPage(data: second, nextPage: "B")
+                queue += s.apply(.pageLoaded(r, .success(page), at: s.now))
+            default: break
+            }
+        }
+        #expect(pageRequests == 2)
+        #expect(s.store.count == 6)
+        #expect(s.store.isFullyLoaded)
+        #expect(s.flash?.text.contains("pagination repeats after page 2") == true)
+    }
+}

@@ -81,7 +81,7 @@ struct KeyBarAndHelpTests {
     func helpListsEveryBinding() {
         var state = F.loaded(size: Size(width: 100, height: 90))
         F.press(&state, .character("?"))
-        #expect(state.overlay == .help)
+        #expect(state.overlay == .help(HelpModal()))
         let screen = F.render(state)
         ScreenChecks.expectWellFormed(screen)
         let text = screen.text

@@ -1,0 +1,60 @@
+/// One modal overlay: while open it takes every key (its `scope`), decides what an action means
+/// (`handle`, pure), and is drawn by its own widget. Adding a modal is one type conforming to this
+/// and one `Overlay` case; the state carries out the `ModalOutcome`.
+public protocol Modal: Sendable, Equatable {
+    /// The key scope that receives keys while this modal is open.
+    var scope: KeyScope { get }
+    /// What `action` means here: the modal changes itself, the state does the rest.
+    mutating func handle(_ action: Action) -> ModalOutcome
+}
+
+/// What a modal asks the state to do after a key.
+public enum ModalOutcome: Sendable, Equatable {
+    /// Stay open (the modal may have changed itself).
+    case stay
+    case close
+    case notice(Notice)
+    case applyFilter(StateFilter)
+    case confirmStop
+    case cancelStop
+}
+
+/// The `?` overlay: scrolls, any other key closes it.
+public struct HelpModal: Modal {
+    public internal(set) var scroll = 0
+
+    public init() {}
+
+    public var scope: KeyScope { .help }
+
+    public mutating func handle(_ action: Action) -> ModalOutcome {
+        switch action {
+        case .moveUp: scroll = max(0, scroll - 1)
+        case .moveDown: scroll += 1
+        default: return .close
+        }
+        return .stay
+    }
+}
+
+/// The filter menu: one line per `StateFilter`, Enter applies the highlighted one.
+public struct FilterMenu: Modal {
+    public internal(set) var selected: Int
+
+    public init(current: StateFilter) {
+        selected = StateFilter.allCases.firstIndex(of: current) ?? 0
+    }
+
+    public var scope: KeyScope { .filterMenu }
+
+    public mutating func handle(_ action: Action) -> ModalOutcome {
+        let count = StateFilter.allCases.count
+        switch action {
+        case .menuUp: selected = (selected + count - 1) % count
+        case .menuDown: selected = (selected + 1) % count
+        case .menuSelect: return .applyFilter(StateFilter.allCases[selected])
+        default: return .close
+        }
+        return .stay
+    }
+}

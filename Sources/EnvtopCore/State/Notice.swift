@@ -1,0 +1,60 @@
+import EnvtopModels
+
+/// What the reducer tells the operator, as typed values: the words are chosen in one place
+/// (`NoticeWording`, with key names from the key map), and the same values are what an audit
+/// log can record. Every notice names the item it is about, if any.
+public enum Notice: Sendable, Equatable {
+    // Stops
+    case readOnly
+    case nothingSelected
+    /// A stop was not opened or not sent, and why.
+    case stopNotAllowed(workID: String, StopRefusal, sent: Bool)
+    case forceNeedsConfirmKey(workID: String)
+    case stopCancelled
+    case stopRequested(workID: String, StopMode)
+    /// The API answered the stop: the item is now in `state`.
+    case stopAnswered(workID: String, StopMode, WorkState)
+    case alreadyStopped(workID: String)
+    case stopRefused(workID: String, APIError)
+    /// The stop got no clear answer; the item is being re-read.
+    case stopUnclear(workID: String, APIError)
+    /// The re-read after an unclear answer: the stop arrived (the item is stopping or stopped) or not.
+    case stopVerified(workID: String, StopMode, WorkState)
+    case stopUnverifiable(workID: String, APIError)
+    /// The API answered 404 for the item: it was removed from the list.
+    case itemGone(workID: String, stopSent: Bool)
+    // Data
+    case dataChanged(gone: Int, of: Int)
+    /// The `next_page` of page `page` (1-based) pointed back at an earlier page: the walk stopped there.
+    case paginationRepeats(page: Int, items: Int)
+    // Keys and input
+    case refreshing(paused: Bool)
+    case paused(Bool)
+    case sorted(SortOrder)
+    case filtered(StateFilter, matches: Int)
+    case searchAndFilterCleared
+    case themeChanged(String)
+    case pasteIgnored
+    case pasteCut(limit: Int)
+
+    /// How it is shown: good news, plain information, a warning or an error.
+    public var kind: Flash.Kind {
+        switch self {
+        case .stopAnswered, .stopVerified(_, _, .stopped), .stopVerified(_, _, .stopping): .success
+        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
+             .pasteCut, .stopUnclear, .stopVerified:
+            .warning
+        case .stopRefused, .stopUnverifiable: .error
+        case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted,
+             .filtered, .searchAndFilterCleared, .themeChanged:
+            .info
+        }
+    }
+}
+
+/// Why no stop may be sent for an item now.
+public enum StopRefusal: Sendable, Equatable {
+    case inFlight(StopMode)
+    case gone
+    case alreadyStopped
+}
