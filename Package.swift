@@ -9,6 +9,8 @@ import PackageDescription
 ///                   <- EnvtopSimulator (Hummingbird)
 ///                   <- EnvtopCore      (pure: state, reducer, keys, views, themes)
 ///     CNcurses      <- EnvtopTerminal  (turns a cell grid into ncurses calls)
+///     EnvtopCore, EnvtopClient <- EnvtopRuntime (the live loop; no terminal library)
+///     EnvtopRuntime <- EnvtopTesting   (a fake API and a recording screen, for tests only)
 ///     envtop (executable) wires them all together.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -21,6 +23,9 @@ let package = Package(
         .executable(name: "envtop", targets: ["envtop"]),
         .library(name: "EnvtopClient", targets: ["EnvtopClient"]),
         .library(name: "EnvtopSimulator", targets: ["EnvtopSimulator"]),
+        .library(name: "EnvtopRuntime", targets: ["EnvtopRuntime"]),
+        // Test support (a scriptable fake API, a screen that records), like HummingbirdTesting.
+        .library(name: "EnvtopTesting", targets: ["EnvtopTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,10 +76,23 @@ let package = Package(
             dependencies: ["CNcurses", "EnvtopCore"],
             swiftSettings: strict
         ),
+        .target(
+            name: "EnvtopRuntime",
+            dependencies: [
+                "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EnvtopTesting",
+            dependencies: ["EnvtopRuntime", "EnvtopCore", "EnvtopModels", "EnvtopClient"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "envtop",
             dependencies: [
-                "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopTerminal",
+                "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopTerminal", "EnvtopRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +114,14 @@ let package = Package(
             exclude: ["Views/Golden"], swiftSettings: strict
         ),
         .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EnvtopRuntimeTests",
+            dependencies: [
+                "EnvtopRuntime", "EnvtopTesting", "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EnvtopEndToEndTests",
             dependencies: ["EnvtopSimulator", "EnvtopClient", "EnvtopModels"],

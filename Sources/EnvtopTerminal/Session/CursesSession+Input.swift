@@ -13,7 +13,7 @@ extension CursesSession {
 
     /// Sleeps in poll() on the tty and the wake pipe; returns when stopped or torn down.
     func loop() {
-        paintPending(force: true)
+        runCommands(force: true)
         var fds = [
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),
@@ -29,7 +29,7 @@ extension CursesSession {
                 readInput(hangUp: fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
             }
             endIdlePaste()
-            if isTornDown || !paintPending(force: false) { break }
+            if isTornDown || !runCommands(force: false) { break }
         }
     }
 

@@ -20,20 +20,44 @@ extension CursesSession {
         emit(.resize(current))
     }
 
-    /// Takes the shared requests and paints. Returns false when the loop must end.
+    /// Carries out the queued commands in order, painting once for all the frames, themes and
+    /// repaints among them (before any write or bell, so those land after what preceded them).
+    /// Returns false when the loop must end.
     @discardableResult
-    func paintPending(force: Bool) -> Bool {
-        let work = shared.withLock { $0.takeWork() }
-        if work.stop { return false }
-        var full = force || work.fullRepaint
-        if let theme = work.theme {
-            painter?.setTheme(theme)
-            full = true
+    func runCommands(force: Bool) -> Bool {
+        let commands = shared.withLock { $0.takeCommands() }
+        var full = force
+        var due = force
+        for command in commands {
+            switch command {
+            case .present(let frame):
+                latestFrame = frame
+                due = true
+            case .setTheme(let theme):
+                painter?.setTheme(theme)
+                full = true
+                due = true
+            case .repaint:
+                full = true
+                due = true
+            case .write(let bytes):
+                if due { paint(full: full) }
+                (full, due) = (false, false)
+                writeToTerminal(bytes)
+            case .bell:
+                if due { paint(full: full) }
+                (full, due) = (false, false)
+                writeToTerminal(Self.bellBytes)
+            case .stop:
+                return false
+            }
         }
-        if let frame = work.frame { latestFrame = frame }
-        if full || work.frame != nil { paint(full: full) }
+        if due { paint(full: full) }
         return true
     }
+
+    /// BEL: the terminal's own bell (audible or visual, as its user set it up).
+    static let bellBytes: [UInt8] = [0x07]
 
     private func paint(full: Bool) {
         guard let painter, !isTornDown else { return }

@@ -200,8 +200,19 @@ final class CursesSession: @unchecked Sendable {
     /// Writes straight to the tty, for modes curses does not manage (mouse reporting,
     /// bracketed paste).
     private func writeToTerminal(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(outputFD, $0.baseAddress, $0.count) }
+        writeToTerminal(Array(text.utf8))
+    }
+
+    /// Writes bytes straight to the tty, after curses flushed its own (`.write`, `.bell`, modes).
+    func writeToTerminal(_ bytes: [UInt8]) {
+        guard outputFD >= 0 else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(outputFD, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     // MARK: - Tear-down

@@ -9,9 +9,9 @@ import EnvtopCore
 ///
 /// Every curses call happens on that thread (ncurses is not thread-safe). It sleeps in
 /// `poll()` on the tty and a self-pipe, so idle costs no CPU, and wakes at once when a key
-/// arrives or the app calls `present`, `setTheme`, `forceFullRepaint` or `stop`. Keys go to
-/// `onInput` as soon as they are read; network work never runs here, so keys answer while the
-/// API is slow.
+/// arrives or the app sends a `TerminalCommand`. Commands wait in one queue and are carried out
+/// in the order sent; a frame replaces a frame still waiting. Keys go to `onInput` as soon as
+/// they are read; network work never runs here, so keys answer while the API is slow.
 ///
 /// The terminal is restored on every way out: `stop()` (also from `deinit`), quit signals
 /// (reported as `.signal` so the app exits through `stop()`), and crash signals (a C handler
@@ -19,6 +19,7 @@ import EnvtopCore
 /// stdout and stderr point at the log file (or a temporary file replayed on stop).
 public final class CursesTerminal: @unchecked Sendable {
     private let options: TerminalOptions
+    private let initialTheme: Theme
     private let requestedDepth: ColorDepth?
     private let logFile: String?
     private let onInput: @Sendable (TerminalInput) -> Void
@@ -45,11 +46,12 @@ public final class CursesTerminal: @unchecked Sendable {
         onInput: @escaping @Sendable (TerminalInput) -> Void
     ) {
         self.options = options
+        self.initialTheme = theme
         self.requestedDepth = colorDepth
         self.logFile = logFile
         self.onInput = onInput
         let size = TerminalPreflight.windowSize(fd: options.outputFD) ?? Size(width: 80, height: 24)
-        self.shared = Locked(TerminalSharedState(size: size, theme: theme))
+        self.shared = Locked(TerminalSharedState(size: size))
     }
 
     deinit {
@@ -75,7 +77,7 @@ public final class CursesTerminal: @unchecked Sendable {
             shared.withLock { $0.phase = .idle }
             throw .startFailed("could not create the wake pipe (errno \(errno))")
         }
-        let theme = shared.withLock { $0.theme }
+        let theme = shared.withLock { $0.queue.latestTheme } ?? initialTheme
         let session = CursesSession(
             options: options, requestedDepth: requestedDepth, logFile: logFile, initialTheme: theme,
             shared: shared, pipe: pipe, onInput: onInput)
@@ -115,41 +117,35 @@ public final class CursesTerminal: @unchecked Sendable {
     /// What has been painted so far.
     public var statistics: PaintStatistics { shared.withLock { $0.statistics } }
 
-    /// Shows `screen`. Only the newest frame is painted: frames presented faster than the
-    /// terminal thread paints replace each other. Only changed cells reach the terminal.
+    /// Queues `command` for the terminal thread and returns at once (`.stop` waits, see `stop()`).
+    /// Commands are carried out in the order sent; a frame replaces a frame not yet painted, and
+    /// only changed cells reach the terminal.
+    public func send(_ command: TerminalCommand) {
+        if case .stop = command { return stop() }
+        if shared.withLock({ $0.enqueue(command) }) { wake() }
+    }
+
+    /// Shows `screen` (`send(.present(screen))`).
     public func present(_ screen: Screen) {
-        let needsWake = shared.withLock { state -> Bool in
-            if state.frame != nil { state.statistics.coalesced += 1 }
-            state.frame = screen
-            return state.markWake()
-        }
-        if needsWake { wake() }
+        send(.present(screen))
     }
 
-    /// Changes the look; everything is repainted with the new theme.
+    /// Changes the look (`send(.setTheme(theme))`).
     public func setTheme(_ theme: Theme) {
-        let needsWake = shared.withLock { state -> Bool in
-            state.theme = theme
-            state.themeChanged = true
-            return state.markWake()
-        }
-        if needsWake { wake() }
+        send(.setTheme(theme))
     }
 
-    /// Clears the terminal and repaints the last frame from scratch (ctrl-l).
+    /// Clears the terminal and repaints the last frame from scratch (`send(.repaint)`).
     public func forceFullRepaint() {
-        let needsWake = shared.withLock { state -> Bool in
-            state.fullRepaint = true
-            return state.markWake()
-        }
-        if needsWake { wake() }
+        send(.repaint)
     }
 
-    /// Restores the terminal and ends the thread. When it returns, the terminal is restored,
-    /// from any thread, including from inside `onInput` (then the thread ends right after the
-    /// callback returns). Idempotent.
+    /// Restores the terminal and ends the thread, after the commands sent before it (a frame
+    /// still waiting is not painted). When it returns, the terminal is restored, from any thread,
+    /// including from inside `onInput` (then the thread ends right after the callback returns).
+    /// Idempotent.
     public func stop() {
-        shared.withLock { $0.stopRequested = true }
+        _ = shared.withLock { $0.enqueue(.stop) }
         let (thread, pipe, session) = control.withLock { control -> (pthread_t?, WakePipe?, CursesSession?) in
             defer {
                 control.thread = nil
@@ -193,15 +189,5 @@ public final class CursesTerminal: @unchecked Sendable {
             return nil
         }
         return thread
-    }
-}
-
-extension TerminalSharedState {
-    /// Notes that a wake byte is due; true when the caller must write it (none pending yet).
-    mutating func markWake() -> Bool {
-        guard phase == .running || phase == .starting else { return false }
-        if wakePending { return false }
-        wakePending = true
-        return true
     }
 }

@@ -2,8 +2,8 @@ import EnvtopCore
 
 /// What the app's threads and the terminal thread share, always under one lock.
 ///
-/// The app side only stores requests (the newest frame, a theme, flags) and pokes the wake
-/// pipe; the terminal thread takes them in one go, so a burst of frames costs one paint.
+/// The app side only queues commands and pokes the wake pipe; the terminal thread takes the whole
+/// queue in one go, so a burst of frames costs one paint.
 struct TerminalSharedState {
     enum Phase: Sendable, Equatable {
         case idle, starting, running, stopped
@@ -11,31 +11,36 @@ struct TerminalSharedState {
 
     var phase: Phase = .idle
     var size: Size
-    var theme: Theme
-    var themeChanged = false
-    var frame: Screen?
-    var fullRepaint = false
+    /// Commands sent and not yet carried out, oldest first.
+    var queue = TerminalCommandQueue()
+    /// `stop` was sent: `start()` refuses, and later commands are dropped.
     var stopRequested = false
     /// A wake byte is in the pipe and not yet consumed: no need to write another.
     var wakePending = false
     var colorDepth: ColorDepth?
     var statistics = PaintStatistics()
 
-    /// The requests the terminal thread acts on next, taken out of the shared state.
-    struct Work {
-        var stop: Bool
-        var theme: Theme?
-        var frame: Screen?
-        var fullRepaint: Bool
+    /// Queues a command from the app. Returns true when the caller must write a wake byte.
+    mutating func enqueue(_ command: TerminalCommand) -> Bool {
+        guard !stopRequested, phase != .stopped else { return false }
+        if case .stop = command { stopRequested = true }
+        if queue.append(command) { statistics.coalesced += 1 }
+        return markWake()
     }
 
-    mutating func takeWork() -> Work {
-        if frame != nil { statistics.presented += 1 }
-        let work = Work(stop: stopRequested, theme: themeChanged ? theme : nil, frame: frame, fullRepaint: fullRepaint)
+    /// Takes every queued command, oldest first, for the terminal thread.
+    mutating func takeCommands() -> [TerminalCommand] {
         wakePending = false
-        themeChanged = false
-        frame = nil
-        fullRepaint = false
-        return work
+        let commands = queue.drain()
+        statistics.presented += commands.count(where: \.isPresent)
+        return commands
+    }
+
+    /// Notes that a wake byte is due; true when the caller must write it (none pending yet).
+    mutating func markWake() -> Bool {
+        guard phase == .running || phase == .starting else { return false }
+        if wakePending { return false }
+        wakePending = true
+        return true
     }
 }

@@ -3,7 +3,7 @@ enum Stopwatch {
     static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
         let start = ContinuousClock.now
         try body()
-        return (ContinuousClock.now - start).seconds * 1000
+        return (ContinuousClock.now - start) / .milliseconds(1)
     }
 }
 

@@ -11,7 +11,10 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.")
     var workspace: String?
 
-    @Option(help: "Seconds between refreshes (default: the config's refresh, else 2; at least 0.5).")
+    @Option(help: """
+        Seconds between refreshes (default: the config's refresh, else 2; at least 0.5). While the API \
+        fails, retries come at most max(refresh, 3 s) apart; data older than refresh + 3 s is marked STALE.
+        """)
     var refresh: Double?
 
     /// nil when not given, so the config file's `read_only` applies; `--no-read-only` overrides it.

@@ -1,20 +1,20 @@
 import EnvtopClient
 import EnvtopCore
 import EnvtopModels
+import EnvtopRuntime
 import Foundation
 
 /// `--once`: loads the stats and every page through the reducer, prints a plain-text snapshot.
 enum OnceSnapshot {
-    static func print(options: AppState.Options, api: any DashboardAPI) async -> Int32 {
+    /// Prints the snapshot even when the API failed (it says so), then reports the failure.
+    static func print(options: AppState.Options, api: any DashboardAPI) async throws(StartupError) {
         let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
         var state = AppState(options: options, size: Size(width: max(60, width), height: 40), now: Date())
         let effects = state.apply(.tick(Date()))
-        await StateDriver.settle(&state, effects: effects, runner: EffectRunner(api: api))
+        await StateDriver.settle(&state, effects: effects, api: api)
         Swift.print(SnapshotText.render(state))
         if let error = state.connection.lastError {
-            Console.error("the API failed: \(error)")
-            return 1
+            throw StartupError(.runtime, "the API failed: \(error)")
         }
-        return 0
     }
 }

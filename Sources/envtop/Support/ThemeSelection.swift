@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopRuntime
 import EnvtopTerminal
 import Foundation
 
@@ -17,7 +18,8 @@ struct ThemeSelection {
         var description: String
     }
 
-    let cycle: ThemeCycle
+    /// The themes `t` cycles through, at the one to start with.
+    let ring: ThemeRing
     let current: ThemeFile
     /// `.none` under NO_COLOR; `.trueColor` (as much as the terminal shows) when `--theme`
     /// overrides NO_COLOR; otherwise nil (the terminal detects its depth).
@@ -36,7 +38,7 @@ struct ThemeSelection {
         }
         if choice.colorless {
             return .success(ThemeSelection(
-                cycle: ThemeCycle(themes: [current.theme]), current: current, forcedDepth: ColorDepth.none, skipped: []))
+                ring: ThemeRing(themes: [current.theme]), current: current, forcedDepth: ColorDepth.none, skipped: []))
         }
         var themes: [Theme] = []
         var skipped: [ThemeError] = []
@@ -59,7 +61,7 @@ struct ThemeSelection {
             themes.insert(current.theme, at: 0)
         }
         return .success(ThemeSelection(
-            cycle: ThemeCycle(themes: themes, current: index ?? 0), current: current,
+            ring: ThemeRing(themes: themes, current: index ?? 0), current: current,
             forcedDepth: choice.overridesNoColor ? .trueColor : nil, skipped: skipped))
     }
 

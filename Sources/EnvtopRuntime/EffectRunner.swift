@@ -1,0 +1,70 @@
+import EnvtopClient
+import EnvtopCore
+import EnvtopModels
+import Foundation
+
+/// Decides, in one exhaustive switch, what every `Effect` becomes: an API call whose answer
+/// returns as an event, a command for the screen, or nothing.
+///
+/// Calls never touch the state: the answer comes back as an `Event` for the one loop that owns
+/// it. A new `Effect` case does not compile until it is handled here.
+struct EffectRunner: Sendable {
+    let api: any DashboardAPI
+
+    /// The plan for `effect`. `themes` is the caller's own ring: `t` moves it.
+    func plan(_ effect: Effect, themes: inout ThemeRing) -> EffectPlan {
+        let api = self.api
+        switch effect {
+        case .fetchStats(let env, let generation):
+            return .call {
+                let started = ContinuousClock.now
+                let result = await Self.capture { () async throws(APIError) in try await api.stats(environmentID: env) }
+                let latency = (ContinuousClock.now - started) / .seconds(1)
+                return .statsLoaded(environmentID: env, generation: generation, result, latency: latency, at: Date())
+            }
+        case .fetchPage(let request):
+            return .call {
+                let result = await Self.capture { () async throws(APIError) in
+                    try await api.listWork(environmentID: request.environmentID, limit: request.limit, page: request.cursor)
+                }
+                return .pageLoaded(request, result, at: Date())
+            }
+        case .fetchItem(let env, let workID):
+            return .call {
+                let result = await Self.capture { () async throws(APIError) in
+                    try await api.getWork(environmentID: env, workID: workID)
+                }
+                return .itemChecked(environmentID: env, workID: workID, result, at: Date())
+            }
+        case .stop(let env, let workID, let mode):
+            return .call {
+                let result = await Self.capture { () async throws(APIError) in
+                    try await api.stopWork(environmentID: env, workID: workID, mode: mode)
+                }
+                return .stopFinished(environmentID: env, workID: workID, mode: mode, result, at: Date())
+            }
+        case .verifyStop(let env, let workID, let mode):
+            return .call {
+                let result = await Self.capture { () async throws(APIError) in
+                    try await api.getWork(environmentID: env, workID: workID)
+                }
+                return .stopVerified(environmentID: env, workID: workID, mode: mode, result, at: Date())
+            }
+        case .cycleTheme:
+            let theme = themes.advance()
+            return .screen(.setTheme(theme), then: .themeChanged(theme.name))
+        case .forceRepaint:
+            return .screen(.repaint, then: nil)
+        case .quit:
+            return .none
+        }
+    }
+
+    private static func capture<T: Sendable>(_ body: () async throws(APIError) -> T) async -> Result<T, APIError> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
+    }
+}

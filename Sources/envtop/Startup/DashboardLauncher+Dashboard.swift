@@ -1,0 +1,35 @@
+import EnvtopClient
+import EnvtopCore
+import EnvtopRuntime
+import EnvtopTerminal
+import Foundation
+
+extension DashboardLauncher {
+    /// The terminal step: a screen curses can drive, big enough, before anything is drawn.
+    func preflight() throws(StartupError) {
+        if let problem = TerminalPreflight.check() {
+            throw StartupError(.terminal, "\(problem)\nFor a plain-text snapshot instead, run: envtop --once")
+        }
+    }
+
+    /// The last step: the terminal, the runtime between it and the API, until the operator quits.
+    func runDashboard(
+        _ stateOptions: AppState.Options, themes: ThemeSelection, api: any DashboardAPI, startup: StartupSettings
+    ) async throws(StartupError) {
+        let (input, continuation) = AsyncStream<RuntimeInput>.makeStream(bufferingPolicy: .unbounded)
+        let terminal = CursesTerminal(
+            theme: themes.ring.current, colorDepth: themes.forcedDepth, logFile: startup.logPath,
+            onInput: { continuation.yield(RuntimeInput($0)) })
+        do {
+            try terminal.start()
+        } catch {
+            throw StartupError(.terminal, "\(error)")
+        }
+        let state = AppState(options: stateOptions, size: terminal.size, now: Date())
+        let runtime = DashboardRuntime(
+            api: api, terminal: CursesOutput(terminal: terminal), themes: themes.ring, logger: startup.logger)
+        await runtime.run(state, input: input)
+        terminal.stop()
+        continuation.finish()
+    }
+}

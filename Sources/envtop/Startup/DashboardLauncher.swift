@@ -1,0 +1,34 @@
+import EnvtopClient
+import EnvtopCore
+import Foundation
+
+/// Everything between the parsed command line and the running dashboard, as steps run in order:
+/// the config, the themes, the client (or the demo), the environment, then `--once` or the
+/// terminal checks and the dashboard. A step that cannot go on throws a `StartupError`, which
+/// carries its message and exit code; `run()` prints it and returns the code.
+struct DashboardLauncher {
+    let options: DashboardOptions
+
+    /// Runs every step; the process exit code.
+    func run() async -> Int32 {
+        do {
+            try await launch()
+            return 0
+        } catch {
+            Console.error(error.message)
+            return error.exitCode
+        }
+    }
+
+    private func launch() async throws(StartupError) {
+        let startup = try StartupSettings.load(options: options, environment: ProcessInfo.processInfo.environment)
+        if options.listThemes { return listThemes(startup) }
+        let themes = try resolveThemes(startup)
+        let connection = try await connect(startup)
+        defer { connection.shutdown() }
+        let stateOptions = try await chooseEnvironment(startup, connection: connection)
+        if options.once { return try await OnceSnapshot.print(options: stateOptions, api: connection.client) }
+        try preflight()
+        try await runDashboard(stateOptions, themes: themes, api: connection.client, startup: startup)
+    }
+}
