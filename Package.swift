@@ -7,9 +7,10 @@ import PackageDescription
 ///
 ///     EnvtopModels  <- EnvtopClient    (AsyncHTTPClient)
 ///                   <- EnvtopSimulator (Hummingbird)
-///                   <- EnvtopCore      (pure: state, reducer, keys, views, themes)
-///     CNcurses      <- EnvtopTerminal  (turns a cell grid into ncurses calls)
-///     EnvtopCore, EnvtopClient <- EnvtopRuntime (the live loop; no terminal library)
+///                   <- EnvtopCore      (pure: state, reducer, keys, config, layout; never a view)
+///     EnvtopCore    <- EnvtopUI        (cell grid, widgets, themes, wording)
+///     CNcurses, EnvtopUI <- EnvtopTerminal (turns a cell grid into ncurses calls)
+///     EnvtopUI, EnvtopClient <- EnvtopRuntime (the live loop; no terminal library)
 ///     EnvtopRuntime <- EnvtopTesting   (a fake API and a recording screen, for tests only)
 ///     envtop (executable) wires them all together.
 let strict: [SwiftSetting] = [
@@ -72,27 +73,32 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "EnvtopUI",
+            dependencies: ["EnvtopCore", "EnvtopModels", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "EnvtopTerminal",
-            dependencies: ["CNcurses", "EnvtopCore"],
+            dependencies: ["CNcurses", "EnvtopCore", "EnvtopUI"],
             swiftSettings: strict
         ),
         .target(
             name: "EnvtopRuntime",
             dependencies: [
-                "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                "EnvtopCore", "EnvtopUI", "EnvtopModels", "EnvtopClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "EnvtopTesting",
-            dependencies: ["EnvtopRuntime", "EnvtopCore", "EnvtopModels", "EnvtopClient"],
+            dependencies: ["EnvtopRuntime", "EnvtopCore", "EnvtopUI", "EnvtopModels", "EnvtopClient"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "envtop",
             dependencies: [
-                "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopTerminal", "EnvtopRuntime",
+                "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopUI", "EnvtopTerminal", "EnvtopRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,14 +116,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "EnvtopCoreTests", dependencies: ["EnvtopCore", "EnvtopModels"],
+            name: "EnvtopCoreTests", dependencies: ["EnvtopCore", "EnvtopUI", "EnvtopModels"],
             exclude: ["Views/Golden"], swiftSettings: strict
         ),
-        .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore"], swiftSettings: strict),
+        .testTarget(name: "EnvtopTerminalTests", dependencies: ["EnvtopTerminal", "EnvtopCore", "EnvtopUI"], swiftSettings: strict),
         .testTarget(
             name: "EnvtopRuntimeTests",
             dependencies: [
-                "EnvtopRuntime", "EnvtopTesting", "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                "EnvtopRuntime", "EnvtopTesting", "EnvtopCore", "EnvtopUI", "EnvtopModels", "EnvtopClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

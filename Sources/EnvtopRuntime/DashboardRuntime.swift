@@ -1,5 +1,6 @@
 import EnvtopClient
 import EnvtopCore
+import EnvtopUI
 import EnvtopModels
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// What the runtime does for one effect, as decided by `EffectRunner.plan(_:themes:)`.
 enum EffectPlan: Sendable {

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// What the screen reports to the runtime, in arrival order, without the terminal's own types.
 public enum RuntimeInput: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import EnvtopClient
 import EnvtopCore
+import EnvtopUI
 import EnvtopModels
 
 /// Runs effects to completion one after another, feeding each answer back into the state.

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// The screen as the runtime sees it: a size and a queue of commands.
 ///

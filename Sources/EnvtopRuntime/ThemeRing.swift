@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// The themes the `t` key cycles through, and the one in use.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 @testable import EnvtopTerminal

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 @testable import EnvtopTerminal

@@ -1,5 +1,6 @@
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 @testable import EnvtopTerminal

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EnvtopCore
+import EnvtopUI
 
 @testable import EnvtopTerminal
 

@@ -4,11 +4,13 @@ import Yams
 /// Reads envtop's small YAML files (themes and the config) strictly: the top is a mapping, keys
 /// are strings, and a key given twice is an error rather than a silent last-one-wins. Every
 /// problem comes back as a `SettingsFileError` naming the file and the line.
-struct YAMLReader {
-    let file: String
+public struct YAMLReader {
+    public let file: String
+
+    public init(file: String) { self.file = file }
 
     /// The entries of the top-level mapping; an empty file has none.
-    func root(of text: String) throws(SettingsFileError) -> [YAMLEntry] {
+    public func root(of text: String) throws(SettingsFileError) -> [YAMLEntry] {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -23,7 +25,7 @@ struct YAMLReader {
     }
 
     /// The entries of a mapping value, in file order; `name` says what it is in errors.
-    func entries(of node: Node, named name: String, line: Int) throws(SettingsFileError) -> [YAMLEntry] {
+    public func entries(of node: Node, named name: String, line: Int) throws(SettingsFileError) -> [YAMLEntry] {
         guard case .mapping(let mapping) = node else {
             throw fail(node.mark?.line ?? line, "\(name) must be a mapping of `key: value` lines")
         }
@@ -44,7 +46,7 @@ struct YAMLReader {
     }
 
     /// The value as text; `what` names it in errors (e.g. "theme").
-    func string(_ entry: YAMLEntry, what: String) throws(SettingsFileError) -> String {
+    public func string(_ entry: YAMLEntry, what: String) throws(SettingsFileError) -> String {
         guard !entry.isNull else { throw fail(entry.line, "\(what) has no value") }
         guard case .scalar(let scalar) = entry.value else {
             throw fail(entry.valueLine, "\(what) must be a single value, not a list or mapping")
@@ -53,7 +55,7 @@ struct YAMLReader {
     }
 
     /// The value as a number of seconds (or any decimal), at least `minimum`.
-    func number(_ entry: YAMLEntry, what: String, minimum: Double) throws(SettingsFileError) -> Double {
+    public func number(_ entry: YAMLEntry, what: String, minimum: Double) throws(SettingsFileError) -> Double {
         let text = try string(entry, what: what)
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
             throw fail(entry.valueLine, "\(what) must be a number (got '\(text)')")
@@ -65,7 +67,7 @@ struct YAMLReader {
     }
 
     /// The value as `true` or `false` (YAML's yes/no/on/off are accepted too).
-    func bool(_ entry: YAMLEntry, what: String) throws(SettingsFileError) -> Bool {
+    public func bool(_ entry: YAMLEntry, what: String) throws(SettingsFileError) -> Bool {
         let text = try string(entry, what: what)
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -74,7 +76,7 @@ struct YAMLReader {
         }
     }
 
-    func fail(_ line: Int?, _ message: String) -> SettingsFileError {
+    public func fail(_ line: Int?, _ message: String) -> SettingsFileError {
         SettingsFileError(file: file, line: line, message: message)
     }
 
@@ -97,7 +99,7 @@ struct YAMLReader {
     }
 
     /// `0.5` stays `0.5`; `1.0` prints as `1`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -1,5 +1,6 @@
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// One value read by `wget_wch`: a character, or a curses key code.
 public enum RawKeyInput: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// Decodes xterm mouse reports into `MouseEvent`s: a pure parser, tested without a terminal.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// A role's look in curses terms: colour numbers (-1 is the terminal default) and attributes.
 public struct CursesStyle: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// Writes a `PaintPlan` into curses' virtual screen; the caller flushes with one `doupdate()`.
 ///

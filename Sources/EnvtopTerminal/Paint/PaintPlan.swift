@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// What one paint sends to curses: only the cells that changed since the last painted frame.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 extension Theme {
     /// True when some role uses an RGB colour or a palette entry beyond the 16 ANSI colours,

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// Checks before curses starts, so a bad setup gets a plain message and a non-zero exit
 /// instead of a garbled screen: stdin and stdout are ttys, TERM is set and terminfo knows it

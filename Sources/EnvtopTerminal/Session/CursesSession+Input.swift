@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// The poll loop and input reading of `CursesSession`, on the terminal thread.
 extension CursesSession {

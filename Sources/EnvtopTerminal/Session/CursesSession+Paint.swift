@@ -1,5 +1,6 @@
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// Resizes and painting of `CursesSession`, on the terminal thread.
 extension CursesSession {

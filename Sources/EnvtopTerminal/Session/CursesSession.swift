@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CNcurses
 import EnvtopCore
+import EnvtopUI
 
 /// Everything that happens on the terminal thread: curses set-up, the poll loop, painting and
 /// tear-down. Only this type calls curses (besides `TerminfoProbe` before start).

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EnvtopCore
+import EnvtopUI
 
 /// The ncurses screen, driven from one dedicated thread.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// The commands the app queued for the terminal thread, kept in the order they were sent.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// Why the terminal cannot be used; each description says what to do about it.
 public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {

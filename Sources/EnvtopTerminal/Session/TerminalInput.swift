@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// What the terminal thread reports to the app, in arrival order.
 ///

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// What the app's threads and the terminal thread share, always under one lock.
 ///

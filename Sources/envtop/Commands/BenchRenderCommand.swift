@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// `envtop bench-render --items N` (hidden): times frames, keys, refreshes and a search with N

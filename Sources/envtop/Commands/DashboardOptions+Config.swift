@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 extension DashboardOptions {
     /// What the command line says, in the config's shape, so one merge applies the precedence

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnvtopClient
 import EnvtopCore
+import EnvtopUI
 import EnvtopModels
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnvtopCore
+import EnvtopUI
 
 /// `envtop keys --markdown`: the key table for README.md, generated from `KeyMap` so the two
 /// cannot drift. Hidden from `--help`: it is for maintainers (`?` shows keys to operators).

@@ -1,5 +1,6 @@
 import EnvtopClient
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// Everything between the parsed command line and the running dashboard, as steps run in order:

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// Reads the config file: `--config PATH`, else `$XDG_CONFIG_HOME/envtop/config.yaml`.

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 
 /// The "Files" part of `envtop --help`: where the config, the themes and the log live on this
 /// machine, in the order envtop looks. Lines stay under 80 columns, which `--help` wraps at.

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// Theme files found on the search path, read and checked, plus the two built-in themes that

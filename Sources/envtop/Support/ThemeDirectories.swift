@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// The theme directories of this installation, in search order: the user's, then the shipped

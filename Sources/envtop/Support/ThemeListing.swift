@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Foundation
 
 /// The text of `envtop --list-themes`: every theme, what it is for, where it comes from, and

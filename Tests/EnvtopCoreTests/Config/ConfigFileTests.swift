@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 /// The config file: every key it takes, and the exact message for each kind of mistake.

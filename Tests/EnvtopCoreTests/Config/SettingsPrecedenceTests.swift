@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 /// One rule for every setting: command line, then config file, then the built-in default

@@ -1,4 +1,5 @@
 @testable import EnvtopCore
+@testable import EnvtopUI
 import Testing
 
 /// The printable-ASCII fast path of `SafeText.glyphs` gives exactly what the Character walk

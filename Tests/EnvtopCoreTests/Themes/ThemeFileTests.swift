@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 /// Reading theme files: what a good file gives, and the exact message each kind of mistake

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 /// `--theme NAME|PATH`, the search path, and what NO_COLOR does to the choice.

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import Testing
 
 /// Properties every rendered screen must have, whatever the data.

@@ -1,4 +1,5 @@
 @testable import EnvtopCore
+@testable import EnvtopUI
 import Testing
 
 /// Wrapping by sanitised width, losslessly.

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import EnvtopModels
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 @testable import EnvtopCore
+@testable import EnvtopUI
 import EnvtopModels
 import Foundation
 import Testing

@@ -1,0 +1,72 @@
+import EnvtopCore
+import Foundation
+
+/// The detail pane: a title row (which item, where the scroll is) and a window of `DetailLines`.
+public enum DetailPaneView {
+    public static func draw(_ state: AppState, timeZone: TimeZone, into screen: inout Screen) {
+        let layout = state.layout
+        let body = layout.detailBody
+        let lines = DetailLines.build(state: state, width: max(1, body.width), timeZone: timeZone)
+        let maxScroll = max(0, lines.count - body.height)
+        let scroll = min(max(0, state.detailScroll), maxScroll)
+        drawTitle(state, lines: lines.count, scroll: scroll, height: body.height, in: layout.detailTitle, into: &screen)
+        drawDivider(layout.divider, into: &screen)
+        screen.fill(Rect(x: body.x - 1, y: body.y, width: body.width + 1, height: body.height), style: CellStyle(.detailValue))
+        guard !lines.isEmpty else {
+            let hint = state.visibleIDs.isEmpty ? "Nothing to show." : "Select an item to see its details."
+            screen.write(hint, x: body.x + 1, y: body.y, maxWidth: body.width - 1, style: CellStyle(.dim))
+            return
+        }
+        let labelWidth = DetailLines.labelWidth(for: body.width)
+        for row in 0..<body.height {
+            let index = scroll + row
+            guard index < lines.count else { break }
+            draw(lines[index], x: body.x, y: body.y + row, width: body.width, labelWidth: labelWidth, into: &screen)
+        }
+    }
+
+    static func draw(_ line: DetailLine, x: Int, y: Int, width: Int, labelWidth: Int, into screen: inout Screen) {
+        switch line.kind {
+        case .field:
+            screen.write(line.label, x: x, y: y, maxWidth: labelWidth - 1, style: CellStyle(.detailLabel))
+            screen.write(line.value, x: x + labelWidth, y: y, maxWidth: width - labelWidth, style: CellStyle(line.role))
+        case .section:
+            let used = screen.write(line.label, x: x, y: y, maxWidth: width, style: CellStyle(.title, .bold))
+            if width - used - 1 > 0 {
+                screen.write(String(repeating: "─", count: width - used - 1), x: x + used + 1, y: y, maxWidth: width - used - 1, style: CellStyle(.border))
+            }
+        case .text:
+            screen.write(line.value, x: x + 2, y: y, maxWidth: width - 2, style: CellStyle(line.role))
+        case .attention:
+            screen.write(line.label, x: x, y: y, maxWidth: 1, style: CellStyle(.attention, .bold))
+            screen.write(line.value, x: x + 2, y: y, maxWidth: width - 2, style: CellStyle(.attention))
+        }
+    }
+
+    /// "─ Detail: work_… ───── 1-8/31 ↓ ─": bright when the pane has focus, dim otherwise.
+    static func drawTitle(_ state: AppState, lines: Int, scroll: Int, height: Int, in rect: Rect, into screen: inout Screen) {
+        guard !rect.isEmpty else { return }
+        let focused = state.focus == .detail && state.overlay == nil
+        let border = CellStyle(focused ? .title : .border, focused ? .bold : [])
+        screen.fill(rect, style: border, text: "─")
+        var spans = [Span(" Detail", focused ? .title : .border, .bold)]
+        if let id = state.selectedID { spans += [Span(": ", border.role), Span(id, focused ? .title : .normal)] }
+        spans.append(Span(focused ? " (focused) " : " ", border.role, border.attributes))
+        var position = ""
+        if lines > height {
+            let last = min(lines, scroll + height)
+            position = " \(scroll + 1)-\(last)/\(lines)\(last < lines ? " ↓" : "") "
+        }
+        let positionWidth = SafeText.width(position)
+        SpanWriter.write(spans, x: rect.x + 1, y: rect.y, maxWidth: max(0, rect.width - 2 - positionWidth), into: &screen)
+        if positionWidth > 0, rect.width > positionWidth + 2 {
+            screen.write(position, x: rect.maxX - positionWidth - 1, y: rect.y, maxWidth: positionWidth, style: border)
+        }
+    }
+
+    /// The vertical rule between list and detail when they sit side by side.
+    static func drawDivider(_ rect: Rect, into screen: inout Screen) {
+        guard !rect.isEmpty else { return }
+        screen.fill(rect, style: CellStyle(.border), text: "│")
+    }
+}

@@ -1,0 +1,77 @@
+import EnvtopCore
+import EnvtopModels
+
+/// The `?` overlay: every binding of `KeyMap`, scope by scope, then what the symbols mean.
+///
+/// Generated from the same table dispatch reads, so help and behaviour cannot drift apart.
+public enum HelpOverlay {
+    public static func draw(_ state: AppState, scroll: Int, into screen: inout Screen) {
+        let content = lines(readOnly: state.options.readOnly)
+        let width = min(screen.width - 4, 80)
+        let height = min(screen.height - 2, content.count + 2)
+        let rect = screen.bounds.centered(width: width, height: height)
+        let inner = Box.draw(
+            rect, into: &screen, style: .normal, borderStyle: CellStyle(.border),
+            title: [Span("Help: every key", .title, .bold)])
+        let maxScroll = max(0, content.count - inner.height)
+        let scroll = min(max(0, scroll), maxScroll)
+        for row in 0..<inner.height where scroll + row < content.count {
+            SpanWriter.write(content[scroll + row], x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 1, into: &screen)
+        }
+        var footer = "Esc/? closes"
+        if maxScroll > 0 {
+            footer = (scroll < maxScroll ? "↓ j more  " : "") + (scroll > 0 ? "↑ k  " : "") + footer
+        }
+        let w = SafeText.width(footer) + 2
+        if rect.width > w + 4 {
+            screen.write(" \(footer) ", x: rect.maxX - w - 2, y: rect.maxY - 1, maxWidth: w, style: CellStyle(.border))
+        }
+    }
+
+    /// The overlay's text, one span line per row.
+    static func lines(readOnly: Bool) -> [[Span]] {
+        let labelWidth = KeyMap.bindings.map { SafeText.width($0.label) }.max() ?? 8
+        var out: [[Span]] = []
+        if readOnly {
+            out.append([Span(" READ-ONLY ", .readOnly, .bold), Span(" started with --read-only: no key can change anything", .normal)])
+            out.append([])
+        }
+        for scope in KeyScope.allCases {
+            let bindings = KeyMap.bindings(in: scope)
+            guard !bindings.isEmpty else { continue }
+            out.append([Span(scope.rawValue, .title, .bold)])
+            for b in bindings {
+                let pad = String(repeating: " ", count: max(1, labelWidth + 2 - SafeText.width(b.label)))
+                var line = [Span("  "), Span(b.label, b.isDestructive ? .destructive : .keyBarKey), Span(pad), Span(b.help)]
+                if readOnly && b.isDestructive { line.append(Span("  (off: read-only)", .dim)) }
+                out.append(line)
+            }
+            out.append([])
+        }
+        out.append([Span("States", .title, .bold)])
+        let meanings = [
+            "waiting for a worker to poll it", "acknowledged, the session is starting", "running, heartbeating",
+            "asked to stop, the worker is ending it", "finished",
+        ]
+        for (state, meaning) in zip(WorkState.known, meanings) {
+            let badge = StateBadge.of(state)
+            out.append([Span("  "), Span(badge.text, badge.role), Span(String(repeating: " ", count: max(1, 12 - SafeText.width(badge.text)))), Span(meaning)])
+        }
+        out.append([Span("  "), Span("? <name>", .stateUnknown), Span("    "), Span("a state this envtop does not know yet")])
+        out.append([])
+        out.append([Span("List", .title, .bold)])
+        let legend: [(String, ThemeRole, String)] = [
+            (StateBadge.selectionMarker, .selection, "the selected item"),
+            (StateBadge.attentionMarker, .attention, "needs an operator; NOTES says why:"),
+            ("", .normal, "lease lost, stuck stopping or starting, never acknowledged"),
+            ("AGE", .columnHeader, "since the item was created"),
+            ("IN STATE", .columnHeader, "time in the current state (FOR when narrow)"),
+            ("BEAT", .columnHeader, "since the last heartbeat"),
+        ]
+        for (key, role, meaning) in legend {
+            let pad = String(repeating: " ", count: max(1, 12 - SafeText.width(key)))
+            out.append([Span("  "), Span(key, role, .bold), Span(pad), Span(meaning)])
+        }
+        return out
+    }
+}

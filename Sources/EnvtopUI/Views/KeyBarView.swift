@@ -1,0 +1,75 @@
+import EnvtopCore
+/// The bottom key bar, generated from `KeyMap.keyBar`, the same table dispatch reads.
+///
+/// When every hint does not fit, the help texts shorten to a word, then the least needed hints
+/// (movement, refresh, sort) go; "?" (help) and "q" (quit) always stay.
+public enum KeyBarView {
+    /// One hint: a binding and the words shown after its keys.
+    public struct Item: Sendable, Equatable {
+        public var binding: Binding
+        public var text: String
+    }
+
+    /// Hints dropped first when the bar is too narrow, in this order.
+    static let dropOrder: [Action] = [.moveDown, .moveUp, .refresh, .sort, .focusDetail, .focusList, .filter, .pause, .search]
+
+    /// The hints shown at `width` for the state's key scope and mode.
+    public static func items(for state: AppState, width: Int) -> [Item] {
+        let bindings = KeyMap.keyBar(for: state.keyScope, readOnly: state.options.readOnly)
+        let full = bindings.map { Item(binding: $0, text: $0.help) }
+        if fits(full, gap: 2, width: width) { return full }
+        var short = bindings.map { Item(binding: $0, text: shortText($0)) }
+        if fits(short, gap: 2, width: width) { return short }
+        for action in dropOrder where !fits(short, gap: 1, width: width) {
+            short.removeAll { $0.binding.action == action }
+        }
+        while !fits(short, gap: 1, width: width),
+            let index = short.lastIndex(where: { $0.binding.action != .help && $0.binding.action != .quit })
+        {
+            short.remove(at: index)
+        }
+        return short
+    }
+
+    public static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
+        guard !rect.isEmpty else { return }
+        screen.fill(rect, style: CellStyle(.keyBar))
+        let items = items(for: state, width: rect.width)
+        let gap = fits(items, gap: 2, width: rect.width) ? "  " : " "
+        var spans: [Span] = []
+        for (i, item) in items.enumerated() {
+            if i > 0 { spans.append(Span(gap, .keyBar)) }
+            spans.append(Span(item.binding.label, item.binding.isDestructive ? .destructive : .keyBarKey))
+            spans.append(Span(" " + item.text, .keyBar))
+        }
+        SpanWriter.write(spans, x: rect.x + 1, y: rect.y, maxWidth: rect.width - 1, into: &screen)
+    }
+
+    static func fits(_ items: [Item], gap: Int, width: Int) -> Bool {
+        let content = items.reduce(0) { $0 + SafeText.width($1.binding.label) + 1 + SafeText.width($1.text) }
+        return 1 + content + gap * max(0, items.count - 1) <= width
+    }
+
+    /// A one-word form of the help: its first word, with a few actions named more clearly.
+    static func shortText(_ binding: Binding) -> String {
+        switch binding.action {
+        case .forceStop: return "force stop"
+        case .focusDetail: return "detail"
+        case .focusList: return "list"
+        case .sort: return "sort"
+        default:
+            let word = binding.help.split(separator: " ").first.map(String.init) ?? binding.help
+            return word.trimmed(of: ":,")
+        }
+    }
+}
+
+extension String {
+    /// The string without the given characters at either end.
+    fileprivate func trimmed(of set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s.removeFirst() }
+        while let c = s.last, set.contains(c) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,80 @@
+import EnvtopCore
+import EnvtopModels
+
+/// The words of every `Notice`: the one place that phrases what happened, naming keys as the
+/// key map binds them, so a remapped key is named right everywhere.
+public enum NoticeWording {
+    public static func text(_ notice: Notice) -> String {
+        switch notice {
+        case .readOnly:
+            return "Read-only mode: stopping is disabled (started with --read-only)"
+        case .nothingSelected:
+            return "Nothing selected to stop"
+        case .stopNotAllowed(let id, let why, let sent):
+            let tail = sent ? ": nothing was sent" : ""
+            switch why {
+            case .inFlight(let mode):
+                return "A \(mode == .force ? "force stop" : "stop") of \(id) is already on its way: wait for its answer\(tail)"
+            case .gone: return "\(id) is gone from the API: there is nothing to stop\(tail)"
+            case .alreadyStopped: return "\(id) is already stopped: nothing to stop\(tail)"
+            }
+        case .forceNeedsConfirmKey(let id):
+            return "A force stop needs \(key(.dialogConfirm, .dialog)): press \(key(.dialogConfirm, .dialog)) to force stop \(id), \(key(.close, .dialog)) to cancel"
+        case .stopCancelled:
+            return "Cancelled: nothing was stopped"
+        case .stopRequested(let id, let mode):
+            return "\(mode == .force ? "Force stopping" : "Stopping") \(id)…"
+        case .stopAnswered(let id, let mode, let state):
+            switch state {
+            case .stopped: return mode == .force ? "\(id) stopped (forced)" : "\(id) stopped"
+            case .stopping:
+                return "Stop requested: \(id) is stopping; its worker should end it within \(APIConstants.maxHeartbeatIntervalSeconds)s"
+            default: return "Stop sent: \(id) is \(state)"
+            }
+        case .alreadyStopped(let id):
+            return "\(id) was already stopped (409): nothing changed"
+        case .stopRefused(let id, let error):
+            return "Stop of \(id) refused: \(ErrorWording.plain(error))"
+        case .stopUnclear(let id, let error):
+            return "No clear answer to the stop of \(id) (\(ErrorWording.plain(error))): checking its state…"
+        case .stopVerified(let id, let mode, let state):
+            if state == .stopped || state == .stopping { return "The stop of \(id) arrived: it is \(state) now" }
+            let again = key(mode == .force ? .forceStop : .stop, .global)
+            return "The stop of \(id) did not arrive: it is still \(state). Press \(again) to try again"
+        case .stopUnverifiable(let id, let error):
+            return "Could not learn whether the stop of \(id) arrived (\(ErrorWording.plain(error))): check it before stopping again"
+        case .itemGone(let id, let stopSent):
+            return "\(id) no longer exists (404): removed from the list\(stopSent ? "" : ", nothing was sent")"
+        case .dataChanged(let gone, let total):
+            return "The API's data changed: \(gone) of \(total) items are gone (a restart or a reset?)"
+        case .paginationRepeats(let page, let items):
+            return "The API's pagination repeats after page \(page): showing the \(items) items read"
+        case .refreshing(let paused):
+            return paused ? "Refreshing once (still paused)" : "Refreshing"
+        case .paused(let on):
+            return on ? "Paused: the data is not refreshed until you press \(key(.pause, .global)) again" : "Refresh resumed"
+        case .sorted(let order):
+            return "Sorted: \(order.rawValue)"
+        case .filtered(let filter, let matches):
+            return "Filter: \(filter.label) (\(matches) items)"
+        case .searchAndFilterCleared:
+            return "Search and filter cleared"
+        case .themeChanged(let name):
+            return "Theme: \(name)"
+        case .pasteIgnored:
+            return "Paste ignored: only the search line (\(key(.search, .list))) takes pasted text"
+        case .pasteCut(let limit):
+            return "Pasted text was cut to \(limit) characters"
+        }
+    }
+
+    /// The first key bound to `action` in `scope`, as the key bar shows it.
+    static func key(_ action: Action, _ scope: KeyScope) -> String {
+        KeyMap.bindings.first { $0.action == action && $0.scope == scope }?.keys.first?.description ?? "?"
+    }
+}
+
+extension Flash {
+    /// The notice in words.
+    public var text: String { NoticeWording.text(notice) }
+}

@@ -1,0 +1,36 @@
+import EnvtopCore
+import Foundation
+
+/// The plain-text snapshot `envtop --once` prints: the header, then every listed item as a row
+/// of the work list (not only one screenful), at `state.size.width` columns.
+///
+/// No colours and no escape sequences: API text is sanitised exactly as on screen.
+public enum SnapshotText {
+    public static func render(_ state: AppState, timeZone: TimeZone = .current) -> String {
+        let width = max(DashboardLayout.minimumSize.width, state.size.width)
+        let time = TimeFormatting(timeZone: timeZone)
+        var lines = HeaderView.plainLines(state, time: time, width: width).map(trimmed)
+        lines.append("")
+        let columns = WorkColumns.plan(width: width)
+        var row = Screen(size: Size(width: width, height: 1))
+        if let message = WorkListView.emptyMessage(state) {
+            lines += TextWrap.lines(message.text, width: width - 2).map { "  " + SafeText.visible($0) }
+            return lines.joined(separator: "\n")
+        }
+        WorkListView.drawTitles(state, columns: columns, in: row.bounds, into: &row, showPosition: false)
+        lines.append(trimmed(row.row(y: 0)))
+        for id in state.visibleIDs {
+            guard let item = state.store[id] else { continue }
+            WorkRow(item: item, attention: state.attention[id], now: state.now, columns: columns)
+                .draw(into: &row, x: 0, y: 0, columns: columns, selection: nil)
+            lines.append(trimmed(row.row(y: 0)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func trimmed(_ line: String) -> String {
+        var s = Substring(line)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
