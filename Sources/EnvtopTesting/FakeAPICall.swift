@@ -15,6 +15,16 @@ public enum FakeAPICall: Sendable, Hashable {
         case listWork, getWork, stats, stopWork, updateMetadata, listEnvironments, getEnvironment
     }
 
+    /// The environment the call names, if it names one.
+    public var environmentID: String? {
+        switch self {
+        case .listWork(let env, _, _), .getWork(let env, _), .stats(let env), .stopWork(let env, _, _),
+             .updateMetadata(let env, _):
+            env
+        case .listEnvironments, .getEnvironment: nil
+        }
+    }
+
     public var endpoint: Endpoint {
         switch self {
         case .listWork: .listWork

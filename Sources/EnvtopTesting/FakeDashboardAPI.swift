@@ -6,8 +6,9 @@ import Foundation
 /// (answer now, after a delay, hold until released, fail), and which records every call.
 ///
 /// The server acts on a call when it arrives (a stop changes the item at once) and computes the
-/// answer then; the script only decides when, and whether, that answer reaches the caller. One
-/// environment: the id a call names is recorded, not checked.
+/// answer then; the script only decides when, and whether, that answer reaches the caller. Each
+/// item belongs to the environment its `environmentID` names, and a call sees only the items of
+/// the environment it names; `takeDown` makes one environment fail every call.
 public actor FakeDashboardAPI: DashboardAPI {
     /// Every call received, in arrival order.
     public private(set) var calls: [FakeAPICall] = []
@@ -18,6 +19,8 @@ public actor FakeDashboardAPI: DashboardAPI {
     private var standing: [FakeAPICall.Endpoint: FakeReply] = [:]
     private var once: [FakeAPICall.Endpoint: [FakeReply]] = [:]
     private var held: [(endpoint: FakeAPICall.Endpoint, resume: CheckedContinuation<APIError?, Never>)] = []
+    /// Environments that fail every call, and with what.
+    private var down: [String: APIError] = [:]
 
     public init(items: [WorkItem] = [], environments: [Environment]? = nil) {
         self.items = items
@@ -29,6 +32,16 @@ public actor FakeDashboardAPI: DashboardAPI {
     /// Serves `items` from now on (calls already answered or held keep what they got).
     public func serve(_ items: [WorkItem]) {
         self.items = items
+    }
+
+    /// Every call naming `environmentID` fails with `error` from now on, at once.
+    public func takeDown(_ environmentID: String, with error: APIError = .transport("connection refused")) {
+        down[environmentID] = error
+    }
+
+    /// The environment answers again.
+    public func bringUp(_ environmentID: String) {
+        down[environmentID] = nil
     }
 
     /// How `endpoints` answer from now on, after any `replyOnce` replies are used up.
@@ -74,31 +87,37 @@ public actor FakeDashboardAPI: DashboardAPI {
     // MARK: DashboardAPI
 
     public func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage {
+        let items = self.items.filter { $0.environmentID == environmentID }
         let start = page.flatMap { Int($0.dropFirst("page_".count)) } ?? 0
         let end = min(items.count, start + max(1, limit ?? 20))
         let answer = WorkPage(
             data: start < end ? Array(items[start..<end]) : [], nextPage: end < items.count ? "page_\(end)" : nil)
-        try await respond(to: .listWork(environmentID: environmentID, limit: limit, page: page))
+        try await respond(to: .listWork(environmentID: environmentID, limit: limit, page: page), in: environmentID)
         return answer
     }
 
     public func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem {
-        let answer = find(workID)
-        try await respond(to: .getWork(environmentID: environmentID, workID: workID))
+        let answer = find(workID, in: environmentID)
+        try await respond(to: .getWork(environmentID: environmentID, workID: workID), in: environmentID)
         return try answer.get()
     }
 
     public func stats(environmentID: String) async throws(APIError) -> QueueStats {
+        let items = self.items.filter { $0.environmentID == environmentID }
         let queued = items.filter { $0.state == .queued }
         let answer = QueueStats(
             depth: queued.count, pending: items.filter { $0.state == .starting }.count,
             oldestQueuedAt: queued.map(\.createdAt).min(), workersPolling: 1)
-        try await respond(to: .stats(environmentID: environmentID))
+        try await respond(to: .stats(environmentID: environmentID), in: environmentID)
         return answer
     }
 
     public func stopWork(environmentID: String, workID: String, mode: StopMode) async throws(APIError) -> WorkItem {
-        let answer = find(workID).flatMap { item -> Result<WorkItem, APIError> in
+        guard down[environmentID] == nil else {
+            try await respond(to: .stopWork(environmentID: environmentID, workID: workID, mode: mode), in: environmentID)
+            throw Self.error(500, "unreachable")
+        }
+        let answer = find(workID, in: environmentID).flatMap { item -> Result<WorkItem, APIError> in
             guard item.state != .stopped else { return .failure(Self.error(409, "already stopped")) }
             var stopped = item
             stopped.stopRequestedAt = stopped.stopRequestedAt ?? Date()
@@ -107,20 +126,24 @@ public actor FakeDashboardAPI: DashboardAPI {
             return .success(stopped)
         }
         if case .success(let item) = answer { replace(item) }
-        try await respond(to: .stopWork(environmentID: environmentID, workID: workID, mode: mode))
+        try await respond(to: .stopWork(environmentID: environmentID, workID: workID, mode: mode), in: environmentID)
         return try answer.get()
     }
 
     public func updateMetadata(
         environmentID: String, workID: String, patch: MetadataPatch
     ) async throws(APIError) -> WorkItem {
-        let answer = find(workID).map { item in
+        guard down[environmentID] == nil else {
+            try await respond(to: .updateMetadata(environmentID: environmentID, workID: workID), in: environmentID)
+            throw Self.error(500, "unreachable")
+        }
+        let answer = find(workID, in: environmentID).map { item in
             var updated = item
             for (key, value) in patch.changes { updated.metadata[key] = value }
             return updated
         }
         if case .success(let item) = answer { replace(item) }
-        try await respond(to: .updateMetadata(environmentID: environmentID, workID: workID))
+        try await respond(to: .updateMetadata(environmentID: environmentID, workID: workID), in: environmentID)
         return try answer.get()
     }
 
@@ -139,9 +162,11 @@ public actor FakeDashboardAPI: DashboardAPI {
 
     // MARK: Replies
 
-    /// Records `call` and waits, or fails, as the script says.
-    private func respond(to call: FakeAPICall) async throws(APIError) {
+    /// Records `call` and waits, or fails, as the script says; a call to an environment taken
+    /// down fails at once.
+    private func respond(to call: FakeAPICall, in environmentID: String? = nil) async throws(APIError) {
         calls.append(call)
+        if let environmentID, let failure = down[environmentID] { throw failure }
         let endpoint = call.endpoint
         let reply = once[endpoint]?.isEmpty == false ? once[endpoint]!.removeFirst() : standing[endpoint] ?? .answer
         switch reply {
@@ -165,15 +190,17 @@ public actor FakeDashboardAPI: DashboardAPI {
         return matching.count
     }
 
-    private func find(_ workID: String) -> Result<WorkItem, APIError> {
-        guard let item = items.first(where: { $0.id == workID }) else {
+    private func find(_ workID: String, in environmentID: String) -> Result<WorkItem, APIError> {
+        guard let item = items.first(where: { $0.id == workID && $0.environmentID == environmentID }) else {
             return .failure(Self.error(404, "no work item \(workID)"))
         }
         return .success(item)
     }
 
     private func replace(_ item: WorkItem) {
-        if let index = items.firstIndex(where: { $0.id == item.id }) { items[index] = item }
+        if let index = items.firstIndex(where: { $0.id == item.id && $0.environmentID == item.environmentID }) {
+            items[index] = item
+        }
     }
 
     static func error(_ status: Int, _ message: String) -> APIError {

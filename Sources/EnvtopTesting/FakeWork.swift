@@ -8,10 +8,12 @@ public enum FakeWork {
 
     /// Item `n`: id `work_000n` (four digits), session `session_000n`, created `n` minutes
     /// before `now` (so a higher `n` is older), with the timestamps its state implies.
-    public static func item(_ n: Int, state: WorkState = .active, now: Date = Date()) -> WorkItem {
+    public static func item(
+        _ n: Int, state: WorkState = .active, environment: String = environmentID, now: Date = Date()
+    ) -> WorkItem {
         let created = now.addingTimeInterval(-60 * Double(n))
         var item = WorkItem(
-            id: String(format: "work_%04d", n), environmentID: environmentID, state: state,
+            id: String(format: "work_%04d", n), environmentID: environment, state: state,
             data: WorkData(id: String(format: "session_%04d", n)), createdAt: created)
         if state != .queued { item.acknowledgedAt = created.addingTimeInterval(1) }
         if [.active, .stopping, .stopped].contains(state) {
@@ -24,7 +26,9 @@ public enum FakeWork {
     }
 
     /// Items `numbers`, all in `state`.
-    public static func items(_ numbers: ClosedRange<Int>, state: WorkState = .active, now: Date = Date()) -> [WorkItem] {
-        numbers.map { item($0, state: state, now: now) }
+    public static func items(
+        _ numbers: ClosedRange<Int>, state: WorkState = .active, environment: String = environmentID, now: Date = Date()
+    ) -> [WorkItem] {
+        numbers.map { item($0, state: state, environment: environment, now: now) }
     }
 }

@@ -132,3 +132,33 @@ extension TerminalCommand {
         return false
     }
 }
+
+extension DashboardRuntimeTests {
+    @Test("one dead environment of three: the other two keep refreshing, their new items appear, keys answer")
+    func oneDeadEnvironmentOfThree() async {
+        let envs = ["env_alpha", "env_bravo", "env_charlie"]
+        let api = FakeDashboardAPI(
+            items: FakeWork.items(1...2, environment: envs[0]) + FakeWork.items(3...4, environment: envs[1])
+                + FakeWork.items(5...6, environment: envs[2]))
+        let harness = RuntimeHarness(api: api, environments: envs, refresh: 0.5)
+        #expect(await harness.frame(showing: "6 total") != nil)
+
+        // Bravo dies; alpha and charlie each get a new item.
+        await api.takeDown(envs[1])
+        await api.serve(
+            FakeWork.items(1...2, environment: envs[0]) + [FakeWork.item(7, environment: envs[0])]
+                + FakeWork.items(3...4, environment: envs[1])
+                + FakeWork.items(5...6, environment: envs[2]) + [FakeWork.item(8, environment: envs[2])])
+        #expect(await harness.frame(showing: "work_0007", "work_0008") != nil)
+        // Bravo's last good items stay listed; only its own feed is failing.
+        #expect(await eventually { await api.calls(to: .stats).filter { $0.environmentID == envs[1] }.count >= 2 })
+        let frame = harness.screen.lastFrame?.text ?? ""
+        #expect(frame.contains("work_0003") && frame.contains("work_0004"))
+
+        // Keys still answer at once.
+        let before = harness.screen.frames.count
+        harness.type("?")
+        #expect(await harness.frame(skipping: before, showing: "Help: every key") != nil)
+        await harness.finish()
+    }
+}

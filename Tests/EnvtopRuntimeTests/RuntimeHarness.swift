@@ -16,14 +16,18 @@ struct RuntimeHarness {
     let input: AsyncStream<RuntimeInput>.Continuation
     let run: Task<Void, Never>
 
-    init(api: FakeDashboardAPI, themes: [Theme] = [.default, .monochrome]) {
+    init(
+        api: FakeDashboardAPI, environments: [String] = [FakeWork.environmentID], refresh: Double = 3600,
+        themes: [Theme] = [.default, .monochrome]
+    ) {
         self.api = api
         let (stream, input) = AsyncStream<RuntimeInput>.makeStream(bufferingPolicy: .unbounded)
         self.input = input
         let runtime = DashboardRuntime(
             api: api, terminal: screen, themes: ThemeRing(themes: themes),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let options = AppState.Options(environmentID: FakeWork.environmentID, refreshInterval: 3600)
+        let options = AppState.Options(
+            environments: environments.map { WatchedEnvironment(id: $0) }, refreshInterval: refresh)
         let state = AppState(options: options, size: screen.size, now: Date())
         run = Task { await runtime.run(state, input: stream) }
     }

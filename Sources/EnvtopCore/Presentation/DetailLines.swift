@@ -32,7 +32,7 @@ public enum DetailLines {
     public static func labelWidth(for width: Int) -> Int { min(maxLabelWidth, max(6, width / 3)) }
 
     public static func build(state: AppState, width: Int, timeZone: TimeZone = .current) -> [DetailLine] {
-        guard let item = state.selectedItem, width > 0 else { return [] }
+        guard let ref = state.selected, let item = state.item(ref), width > 0 else { return [] }
         let time = TimeFormatting(timeZone: timeZone)
         let now = state.now
         var out = Builder(width: width)
@@ -59,11 +59,11 @@ public enum DetailLines {
         if item.state == .stopping {
             let age = now.timeIntervalSince(item.stopRequestedAt ?? item.stateEnteredAt)
             out.field("stopping for", "\(Age.format(age)) (a live worker ends it within \(APIConstants.maxHeartbeatIntervalSeconds)s)",
-                role: state.attentionNow(item.id) == nil ? .detailValue : .attention)
+                role: state.attentionNow(ref) == nil ? .detailValue : .attention)
         }
-        if state.feed.departed[item.id] != nil {
+        if state.isDeparted(ref) {
             out.attention("Gone: the API no longer has this item. It leaves the list at the next refresh.")
-        } else if let attention = state.attentionNow(item.id) {
+        } else if let attention = state.attentionNow(ref) {
             out.attention(attention.explanation(thresholds: state.options.thresholds))
         } else {
             out.field("attention", "none needed", role: .ok)

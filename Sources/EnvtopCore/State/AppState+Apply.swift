@@ -18,7 +18,7 @@ extension AppState {
         case .tick(let date):
             now = date
             if let flash, flash.expiresAt <= now { self.flash = nil }
-            feed.noteHang(now: now, staleAfter: options.staleAfter)
+            for i in feeds.indices { feeds[i].noteHang(now: now, staleAfter: options.staleAfter) }
             return refreshIfDue()
         case .statsLoaded(let env, let generation, let result, let latency, let at):
             return statsLoaded(env: env, generation: generation, result: result, latency: latency, at: at)

@@ -72,7 +72,7 @@ extension AppState {
                 case .halfPageUp: moveSelection(by: -max(1, rows / 2))
                 case .halfPageDown: moveSelection(by: max(1, rows / 2))
                 case .top: select(row: 0)
-                default: select(row: visibleIDs.count - 1)
+                default: select(row: visible.count - 1)
                 }
             } else {
                 switch action {
@@ -115,7 +115,7 @@ extension AppState {
             overlay = nil
             filter = chosen
             followFirstRow()
-            show(.filtered(filter, matches: visibleIDs.count))
+            show(.filtered(filter, matches: visible.count))
             return []
         case .confirmStop:
             guard case .stopDialog(let dialog) = open else { return [] }
@@ -144,7 +144,7 @@ extension AppState {
     /// Lists again after the search text changed; text that only grew narrows the rows shown.
     mutating func searchChanged(from previous: String) {
         guard search.query != previous else { return }
-        if feed.store.revision == listedRevision, search.query.hasPrefix(previous) {
+        if listedRevisions == feeds.map(\.store.revision), search.query.hasPrefix(previous) {
             narrowList()
         } else {
             recomputeList()

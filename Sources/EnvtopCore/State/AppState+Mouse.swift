@@ -11,7 +11,7 @@ extension AppState {
             if layout.listBody.contains(x: mouse.x, y: mouse.y) {
                 focus = .list
                 let row = listScroll + (mouse.y - layout.listBody.y)
-                if row < visibleIDs.count { select(row: row) }
+                if row < visible.count { select(row: row) }
             } else if inDetail {
                 focus = .detail
             }

@@ -2,30 +2,35 @@ import EnvtopModels
 import Foundation
 
 extension AppState {
-    /// Starts a refresh cycle when one is due and none is running: refreshes never overlap.
+    /// Starts a refresh cycle for each feed that is due and has none running: a feed's
+    /// refreshes never overlap, and feeds never wait on each other.
     mutating func refreshIfDue() -> [Effect] {
-        guard feed.inFlight == 0 else { return [] }
-        if feed.refreshRequested || (!paused && now >= feed.nextRefreshAt) { return startCycle() }
-        return []
+        var effects: [Effect] = []
+        for i in feeds.indices where feeds[i].inFlight == 0 {
+            if feeds[i].refreshRequested || (!paused && now >= feeds[i].nextRefreshAt) { effects += startCycle(i) }
+        }
+        return effects
     }
 
-    /// Asks for a refresh now, or as soon as the running one ends.
-    mutating func requestRefresh() -> [Effect] {
-        feed.refreshRequested = true
+    /// Asks for a refresh of every feed (or one) now, or as soon as its running one ends.
+    mutating func requestRefresh(_ environmentID: String? = nil) -> [Effect] {
+        for i in feeds.indices where environmentID == nil || feeds[i].environmentID == environmentID {
+            feeds[i].refreshRequested = true
+        }
         return refreshIfDue()
     }
 
-    mutating func startCycle() -> [Effect] {
-        feed.startCycle(now: now, visiblePages: visiblePages(), pageSize: options.pageSize)
+    mutating func startCycle(_ i: Int) -> [Effect] {
+        feeds[i].startCycle(now: now, visiblePages: visiblePages(of: feeds[i]), pageSize: options.pageSize)
     }
 
-    /// The pages that hold the rows on screen.
-    func visiblePages() -> [Int] {
-        guard !visibleIDs.isEmpty else { return [] }
-        let end = min(visibleIDs.count, listScroll + layout.pageRows)
+    /// The pages of one feed that hold rows on screen.
+    func visiblePages(of feed: Feed) -> [Int] {
+        guard !visible.isEmpty else { return [] }
+        let end = min(visible.count, listScroll + layout.pageRows)
         var pages: [Int] = []
-        for row in max(0, listScroll)..<max(listScroll, end) {
-            if let page = feed.store.page(of: visibleIDs[row]), !pages.contains(page) { pages.append(page) }
+        for row in max(0, listScroll)..<max(listScroll, end) where visible[row].environmentID == feed.environmentID {
+            if let page = feed.store.page(of: visible[row].workID), !pages.contains(page) { pages.append(page) }
         }
         return pages.sorted()
     }
@@ -33,85 +38,83 @@ extension AppState {
     mutating func statsLoaded(
         env: String, generation g: Int, result: Result<QueueStats, APIError>, latency: Double, at: Date
     ) -> [Effect] {
-        guard feed.accepts(environmentID: env, generation: g) else { return [] }  // a late reply
+        guard let i = feedIndex[env], feeds[i].accepts(environmentID: env, generation: g) else { return [] }  // a late reply
         now = max(now, at)
         switch result {
         case .success(let stats):
-            feed.stats = stats
-            feed.connection.recordLatency(latency)
+            feeds[i].stats = stats
+            feeds[i].connection.recordLatency(latency)
         case .failure(let error):
-            feed.fail(error)
+            feeds[i].fail(error)
         }
-        return finishRequest()
+        return finishRequest(i)
     }
 
     mutating func pageLoaded(_ request: PageRequest, result: Result<WorkPage, APIError>, at: Date) -> [Effect] {
-        guard feed.accepts(environmentID: request.environmentID, generation: request.generation) else { return [] }
+        guard let i = feedIndex[request.environmentID],
+              feeds[i].accepts(environmentID: request.environmentID, generation: request.generation) else { return [] }
         now = max(now, at)
         switch result {
         case .success(let page):
-            let walking = !feed.store.isFullyLoaded
-            let sweep = feed.merge(page, request: request)
+            let walking = !feeds[i].store.isFullyLoaded
+            let sweep = feeds[i].merge(page, request: request)
             if sweep.removed > 0, sweep.removed * 2 > sweep.before {
                 show(.dataChanged(gone: sweep.removed, of: sweep.before))
             }
-            if sweep.cursorRepeated { show(.paginationRepeats(page: request.index + 1, items: feed.store.count)) }
-            if case .stopDialog(var dialog) = overlay, let fresh = feed.store[dialog.workID] {
+            if sweep.cursorRepeated { show(.paginationRepeats(page: request.index + 1, items: feeds[i].store.count)) }
+            if case .stopDialog(var dialog) = overlay, dialog.ref.environmentID == request.environmentID,
+               let fresh = feeds[i].store[dialog.workID]
+            {
                 dialog.current = fresh
                 overlay = .stopDialog(dialog)
             }
             // The first load walks every page back to back, within the same cycle.
-            let store = feed.store
+            let store = feeds[i].store
             if walking, !store.isFullyLoaded, request.index + 1 < store.pageCursors.count {
                 if request.index == 0 || store.count <= 5000 || request.index % 25 == 0 { recomputeList() }
-                return [.fetchPage(feed.pageRequest(request.index + 1, pageSize: options.pageSize))]
+                return [.fetchPage(feeds[i].pageRequest(request.index + 1, pageSize: options.pageSize))]
             }
             if store.count <= 20_000 || walking || sweep.removed > 0 { recomputeList() }
         case .failure(let error):
-            feed.fail(error)
+            feeds[i].fail(error)
         }
-        return finishRequest()
+        return finishRequest(i)
     }
 
-    /// Counts an answered request; when the cycle is complete, publishes it and lists again if
-    /// anything changed.
-    mutating func finishRequest() -> [Effect] {
-        let departedBefore = feed.departed.count
-        guard feed.finishRequest(now: now, interval: options.refreshInterval, retryCap: options.retryCap) else {
+    /// Counts an answered request of feed `i`; when its cycle is complete, publishes it and
+    /// lists again if anything changed.
+    mutating func finishRequest(_ i: Int) -> [Effect] {
+        let departedBefore = feeds[i].departed.count
+        guard feeds[i].finishRequest(now: now, interval: options.refreshInterval, retryCap: options.retryCap) else {
             return []
         }
         // Nothing new and attention re-evaluated recently: the list on screen is still right.
-        // Rows shown as gone leave after one refresh, so a list with any lists again.
-        if feed.store.revision != listedRevision || departedBefore > 0 || !feed.departed.isEmpty
+        // Rows shown as gone leave after one refresh, so a feed with any lists again.
+        if listedRevisions != feeds.map(\.store.revision) || departedBefore > 0 || !feeds[i].departed.isEmpty
             || now.timeIntervalSince(listedAt ?? .distantPast) >= 5
         {
             recomputeList()
         }
-        return feed.refreshRequested ? startCycle() : []
+        return feeds[i].refreshRequested ? startCycle(i) : []
     }
 
     /// Typing extends the search: only rows already shown can still match, in the same order,
-    /// so filter them instead of searching and sorting the whole store again.
+    /// so filter them instead of searching and sorting every store again.
     mutating func narrowList() {
         let needle = Array(search.query.lowercased().utf8)
-        let feed = self.feed
-        visibleIDs = visibleIDs.filter { feed.matches($0, lowercasedNeedle: needle) }
+        let feeds = self.feeds
+        let index = feedIndex
+        visible = visible.filter { ref in
+            index[ref.environmentID].map { feeds[$0].matches(ref.workID, lowercasedNeedle: needle) } ?? false
+        }
         reselect()
     }
 
     /// Re-evaluates attention and the visible list, keeping the selection on the same item.
     mutating func recomputeList() {
-        var flagged: [String: Attention] = [:]
-        let polling = feed.stats?.workersPolling
-        for (id, item) in feed.store.byID {
-            if let reason = Attention.evaluate(item, now: now, thresholds: options.thresholds, workersPolling: polling) {
-                flagged[id] = reason
-            }
-        }
-        attention = flagged
-        visibleIDs = ListQuery.visibleIDs(
-            feed: feed, filter: filter, search: search.query, sort: sort, attention: attention)
-        listedRevision = feed.store.revision
+        for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
+        visible = ListQuery.visible(feeds: feeds, filter: filter, search: search.query, sort: sort)
+        listedRevisions = feeds.map(\.store.revision)
         listedAt = now
         reselect()
     }

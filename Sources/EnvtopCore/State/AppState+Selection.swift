@@ -7,30 +7,30 @@ extension AppState {
     /// back to the row where the item was.
     mutating func reselect() {
         if followsFirstRow {
-            let first = visibleIDs.first
-            if selectedID != first { detailScroll = 0 }
-            selectedID = first
+            let first = visible.first
+            if selected != first { detailScroll = 0 }
+            selected = first
             selectedIndex = first == nil ? nil : 0
             listScroll = 0
             newAbove = 0
             return
         }
-        if let id = selectedID, let index = visibleIDs.firstIndex(of: id) {
+        if let ref = selected, let index = visible.firstIndex(of: ref) {
             if let old = selectedIndex, index != old {
                 let shift = index - old
                 listScroll += shift
                 if shift > 0 { newAbove += shift } else { newAbove = max(0, newAbove + shift) }
             }
             selectedIndex = index
-        } else if visibleIDs.isEmpty {
+        } else if visible.isEmpty {
             selectedIndex = nil
-            if let id = selectedID, feed.item(id) == nil { selectedID = nil }
-            if filter != .all || !search.query.isEmpty { selectedID = nil }
+            if let ref = selected, item(ref) == nil { selected = nil }
+            if filter != .all || !search.query.isEmpty { selected = nil }
         } else {
-            let index = min(selectedIndex ?? 0, visibleIDs.count - 1)
-            if selectedID != visibleIDs[index] { detailScroll = 0 }
+            let index = min(selectedIndex ?? 0, visible.count - 1)
+            if selected != visible[index] { detailScroll = 0 }
             selectedIndex = index
-            selectedID = visibleIDs[index]
+            selected = visible[index]
         }
         keepSelectionVisible()
     }
@@ -44,12 +44,12 @@ extension AppState {
     /// Moves the selection to a row (clamped). The operator moved it: it now stays on its item,
     /// except on the first row, which follows whatever comes first (like `g`).
     mutating func select(row: Int) {
-        guard !visibleIDs.isEmpty else { return }
-        let index = min(max(0, row), visibleIDs.count - 1)
-        if selectedID != visibleIDs[index] { detailScroll = 0 }
+        guard !visible.isEmpty else { return }
+        let index = min(max(0, row), visible.count - 1)
+        if selected != visible[index] { detailScroll = 0 }
         followsFirstRow = index == 0
         selectedIndex = index
-        selectedID = visibleIDs[index]
+        selected = visible[index]
         keepSelectionVisible()
     }
 
@@ -60,7 +60,7 @@ extension AppState {
     /// Scrolls the list so the selected row is on screen.
     mutating func keepSelectionVisible() {
         let rows = layout.pageRows
-        var maxScroll = max(0, visibleIDs.count - rows)
+        var maxScroll = max(0, visible.count - rows)
         // Arrivals above a pinned cursor scroll the list with it, even past the usual end, so
         // its item keeps its screen row; the title's "↑ N new" says what is above.
         if newAbove > 0, let index = selectedIndex { maxScroll = max(maxScroll, min(listScroll, index)) }

@@ -10,22 +10,22 @@ extension AppState {
             show(.readOnly)
             return []
         }
-        guard let item = selectedItem else {
+        guard let ref = selected, let item = item(ref) else {
             show(.nothingSelected)
             return []
         }
-        if let refusal = stopRefusal(item.id) {
-            show(.stopNotAllowed(workID: item.id, refusal, sent: false))
+        if let refusal = stopRefusal(ref) {
+            show(.stopNotAllowed(workID: ref.workID, refusal, sent: false))
             return []
         }
         overlay = .stopDialog(StopDialog(mode: mode, target: item))
-        return [.fetchItem(environmentID: options.environmentID, workID: item.id)]
+        return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
     }
 
     /// Why no stop may be sent for an item now, if none may.
-    func stopRefusal(_ workID: String) -> StopRefusal? {
-        if let mode = stopsInFlight[workID] { return .inFlight(mode) }
-        guard let item = feed.store[workID] else { return .gone }
+    func stopRefusal(_ ref: ItemRef) -> StopRefusal? {
+        if let mode = stopsInFlight[ref] { return .inFlight(mode) }
+        guard let item = environmentFeed(ref.environmentID)?.store[ref.workID] else { return .gone }
         if item.state == .stopped { return .alreadyStopped }
         return nil
     }
@@ -40,29 +40,31 @@ extension AppState {
     /// unclear answer) arrives, and no key sequence can send another meanwhile.
     mutating func confirmStop(_ dialog: StopDialog) -> [Effect] {
         overlay = nil
-        if let refusal = dialog.current.state == .stopped ? .alreadyStopped : stopRefusal(dialog.workID) {
-            show(.stopNotAllowed(workID: dialog.workID, refusal, sent: true))
+        let ref = dialog.ref
+        if let refusal = dialog.current.state == .stopped ? .alreadyStopped : stopRefusal(ref) {
+            show(.stopNotAllowed(workID: ref.workID, refusal, sent: true))
             return []
         }
-        stopsInFlight[dialog.workID] = dialog.mode
-        show(.stopRequested(workID: dialog.workID, dialog.mode))
-        return [.stop(environmentID: options.environmentID, workID: dialog.workID, mode: dialog.mode)]
+        stopsInFlight[ref] = dialog.mode
+        show(.stopRequested(workID: ref.workID, dialog.mode))
+        return [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: dialog.mode)]
     }
 
     mutating func itemChecked(env: String, workID: String, result: Result<WorkItem, APIError>, at: Date) {
-        guard env == options.environmentID else { return }
+        guard feedIndex[env] != nil else { return }
+        let ref = ItemRef(environmentID: env, workID: workID)
         now = max(now, at)
         switch result {
         case .success(let item):
-            feed.store.update(item)
-            if case .stopDialog(var dialog) = overlay, dialog.workID == workID {
+            withFeed(env) { $0.store.update(item) }
+            if case .stopDialog(var dialog) = overlay, dialog.ref == ref {
                 dialog.current = item
                 dialog.verified = true
                 overlay = .stopDialog(dialog)
             }
         case .failure(let error) where error.status == 404:
-            forget(workID)
-            if case .stopDialog(let dialog) = overlay, dialog.workID == workID {
+            forget(ref)
+            if case .stopDialog(let dialog) = overlay, dialog.ref == ref {
                 overlay = nil
                 show(.itemGone(workID: workID, stopSent: false))
             }
@@ -76,11 +78,12 @@ extension AppState {
         env: String, workID: String, mode: StopMode, result: Result<WorkItem, APIError>, at: Date
     ) -> [Effect] {
         now = max(now, at)
-        guard env == options.environmentID else { return [] }
+        guard feedIndex[env] != nil else { return [] }
+        let ref = ItemRef(environmentID: env, workID: workID)
         switch result {
         case .success(let item):
-            stopsInFlight[workID] = nil
-            feed.store.update(item)
+            stopsInFlight[ref] = nil
+            withFeed(env) { $0.store.update(item) }
             recomputeList()
             show(.stopAnswered(workID: workID, mode, item.state))
         case .failure(let error) where Self.outcomeUnknown(error):
@@ -89,20 +92,20 @@ extension AppState {
             show(.stopUnclear(workID: workID, error))
             return [.verifyStop(environmentID: env, workID: workID, mode: mode)]
         case .failure(let error):
-            stopsInFlight[workID] = nil
+            stopsInFlight[ref] = nil
             switch error.status {
             case 409:
                 show(.alreadyStopped(workID: workID))
             case 404:
                 // Nothing left to refresh for: the row goes now, and the notice stays readable.
-                forget(workID)
+                forget(ref)
                 show(.itemGone(workID: workID, stopSent: true))
                 return []
             default:
                 show(.stopRefused(workID: workID, error))
             }
         }
-        return requestRefresh()
+        return requestRefresh(env)
     }
 
     /// Reports what the server says after a stop without a clear answer.
@@ -110,25 +113,26 @@ extension AppState {
         env: String, workID: String, mode: StopMode, result: Result<WorkItem, APIError>, at: Date
     ) -> [Effect] {
         now = max(now, at)
-        guard env == options.environmentID else { return [] }
-        stopsInFlight[workID] = nil
+        guard feedIndex[env] != nil else { return [] }
+        let ref = ItemRef(environmentID: env, workID: workID)
+        stopsInFlight[ref] = nil
         switch result {
         case .success(let item):
-            feed.store.update(item)
+            withFeed(env) { $0.store.update(item) }
             recomputeList()
             show(.stopVerified(workID: workID, mode, item.state))
         case .failure(let error) where error.status == 404:
-            forget(workID)
+            forget(ref)
             show(.itemGone(workID: workID, stopSent: true))
         case .failure(let error):
             show(.stopUnverifiable(workID: workID, error))
         }
-        return requestRefresh()
+        return requestRefresh(env)
     }
 
     /// Forgets an item the API answered 404 for: no longer listed or counted.
-    mutating func forget(_ workID: String) {
-        feed.forget(workID)
+    mutating func forget(_ ref: ItemRef) {
+        withFeed(ref.environmentID) { $0.forget(ref.workID) }
         recomputeList()
     }
 

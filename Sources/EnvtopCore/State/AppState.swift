@@ -3,15 +3,15 @@ import Foundation
 
 /// Everything the dashboard knows and shows, as one value.
 ///
-/// Three parts: the `feed` (one environment's data and refresh cycle), the list (query, visible
-/// ids, selection and scroll) and the chrome (focus, overlay, flash). Views read it; only
-/// `apply(_:)` changes it (every stored property is `internal(set)` or `private(set)`), and
-/// `apply` does no I/O and never waits.
+/// Three parts: the `feeds` (one per environment: its data and refresh cycle), the list (query,
+/// visible item refs, selection and scroll, across every feed) and the chrome (focus, overlay,
+/// flash). Views read it; only `apply(_:)` changes it (every stored property is
+/// `internal(set)` or `private(set)`), and `apply` does no I/O and never waits.
 public struct AppState: Sendable {
     /// What the operator chose on the command line or in the config file.
     public struct Options: Sendable, Equatable {
-        public var environmentID: String
-        public var environmentName: String?
+        /// The environments to watch, in the order they were named: one feed each.
+        public var environments: [WatchedEnvironment]
         public var readOnly: Bool
         /// Seconds between refreshes (at least 0.5).
         public var refreshInterval: Double
@@ -25,13 +25,26 @@ public struct AppState: Sendable {
             environmentID: String, environmentName: String? = nil, readOnly: Bool = false,
             refreshInterval: Double = 2, thresholds: AttentionThresholds = AttentionThresholds(), pageSize: Int = 200
         ) {
-            self.environmentID = environmentID
-            self.environmentName = environmentName
+            self.init(
+                environments: [WatchedEnvironment(id: environmentID, name: environmentName)], readOnly: readOnly,
+                refreshInterval: refreshInterval, thresholds: thresholds, pageSize: pageSize)
+        }
+
+        public init(
+            environments: [WatchedEnvironment], readOnly: Bool = false, refreshInterval: Double = 2,
+            thresholds: AttentionThresholds = AttentionThresholds(), pageSize: Int = 200
+        ) {
+            precondition(!environments.isEmpty, "at least one environment")
+            self.environments = environments
             self.readOnly = readOnly
             self.refreshInterval = max(0.5, refreshInterval)
             self.thresholds = thresholds
             self.pageSize = pageSize
         }
+
+        /// The first environment: the one a single-environment view shows.
+        public var environmentID: String { environments[0].id }
+        public var environmentName: String? { environments[0].name }
 
         /// The longest wait between attempts while the API fails: the refresh interval, and at
         /// least 3 s, so a returning API is seen within `retryCap` plus one tick (5 s at the
@@ -48,20 +61,21 @@ public struct AppState: Sendable {
     public var size: Size { layout.size }
 
     // MARK: Data
-    /// The environment's items, stats, connection and refresh cycle.
-    public internal(set) var feed: Feed
-    /// Items that need an operator, and why; evaluated when data arrives or time passes.
-    public internal(set) var attention: [String: Attention] = [:]
-    /// Stops sent and not yet answered (or whose outcome is being checked), by work id: no
-    /// second stop is ever sent for these.
-    public internal(set) var stopsInFlight: [String: StopMode] = [:]
+    /// One feed per environment, in `options.environments` order: each with its own items,
+    /// stats, connection and refresh cycle, so one dead environment never stalls the others.
+    public internal(set) var feeds: [Feed]
+    /// Where each environment's feed is in `feeds`.
+    let feedIndex: [String: Int]
+    /// Stops sent and not yet answered (or whose outcome is being checked): no second stop is
+    /// ever sent for these.
+    public internal(set) var stopsInFlight: [ItemRef: StopMode] = [:]
 
     // MARK: List
-    /// The ids the list shows, filtered, searched and sorted.
-    public internal(set) var visibleIDs: [String] = []
-    /// The selected item, by id: it follows the item across refreshes, never the row index.
-    public internal(set) var selectedID: String?
-    /// The row of the selection in `visibleIDs`, kept in step with `selectedID`.
+    /// The items the list shows, across every feed: filtered, searched and sorted.
+    public internal(set) var visible: [ItemRef] = []
+    /// The selected item: it follows the item across refreshes, never the row index.
+    public internal(set) var selected: ItemRef?
+    /// The row of the selection in `visible`, kept in step with `selected`.
     public internal(set) var selectedIndex: Int?
     /// True until the operator moves the cursor: it then stays on the first row (the newest or
     /// the most urgent by the sort) while items arrive. Moving it pins it to its item.
@@ -73,8 +87,8 @@ public struct AppState: Sendable {
     public internal(set) var search = SearchState()
     public internal(set) var filter: StateFilter = .all
     public internal(set) var sort: SortOrder = .newest
-    /// The store revision and time the visible list was last computed for.
-    var listedRevision = -1
+    /// The store revisions and time the visible list was last computed for.
+    var listedRevisions: [Int] = []
     var listedAt: Date?
 
     // MARK: Chrome
@@ -89,22 +103,20 @@ public struct AppState: Sendable {
         self.options = options
         self.now = now
         self.layout = DashboardLayout(size: size)
-        self.feed = Feed(environmentID: options.environmentID, environmentName: options.environmentName, now: now)
+        self.feeds = options.environments.map { Feed(environmentID: $0.id, environmentName: $0.name, now: now) }
+        var index: [String: Int] = [:]
+        for (i, feed) in feeds.enumerated() where index[feed.environmentID] == nil { index[feed.environmentID] = i }
+        self.feedIndex = index
     }
 
-    // MARK: Read-only views of the feed, for the widgets
-    public var store: WorkStore { feed.store }
-    public var stats: QueueStats? { feed.stats }
-    public var connection: ConnectionStatus { feed.connection }
-    public var generation: Int { feed.generation }
-    public var inFlight: Int { feed.inFlight }
-    public var nextRefreshAt: Date { feed.nextRefreshAt }
+    /// The feed of an environment, if it is watched.
+    public func environmentFeed(_ environmentID: String) -> Feed? { feedIndex[environmentID].map { feeds[$0] } }
 
-    /// An item on screen: in the store, or shown one more refresh as gone from the API.
-    public func item(_ id: String) -> WorkItem? { feed.item(id) }
+    /// An item on screen: in its feed's store, or shown one more refresh as gone from the API.
+    public func item(_ ref: ItemRef) -> WorkItem? { environmentFeed(ref.environmentID)?.item(ref.workID) }
 
     /// The selected item, if any.
-    public var selectedItem: WorkItem? { selectedID.flatMap { feed.item($0) } }
+    public var selectedItem: WorkItem? { selected.flatMap { item($0) } }
 
     /// The key scope that receives keys now.
     public var keyScope: KeyScope {
@@ -113,15 +125,4 @@ public struct AppState: Sendable {
     }
 
     mutating func setSize(_ size: Size) { layout = DashboardLayout(size: size) }
-}
-
-extension AppState {
-    /// Why an item is flagged, with its ages at this frame's clock (`now`), so a row's reason
-    /// agrees with its age columns. Which items are flagged is the attention set's decision, the
-    /// same set the header counts.
-    public func attentionNow(_ id: String) -> Attention? {
-        guard let flagged = attention[id], let item = feed.store[id] else { return nil }
-        let polling = feed.stats?.workersPolling
-        return Attention.evaluate(item, now: now, thresholds: options.thresholds, workersPolling: polling) ?? flagged
-    }
 }

@@ -17,6 +17,8 @@ public struct Feed: Sendable {
     public internal(set) var changes = ChangeSet()
     /// Items the last completed cycle found gone, shown dimmed for one refresh, not counted.
     public internal(set) var departed: [String: WorkItem] = [:]
+    /// Items that need an operator, and why; evaluated when data arrives or time passes.
+    public internal(set) var attention: [String: Attention] = [:]
 
     // MARK: The refresh cycle
     /// The current refresh cycle; replies from another cycle are dropped.
@@ -125,8 +127,21 @@ public struct Feed: Sendable {
         return (removed.count, before, false)
     }
 
+    /// Re-evaluates which items need an operator at `now`.
+    mutating func evaluateAttention(now: Date, thresholds: AttentionThresholds) {
+        var flagged: [String: Attention] = [:]
+        let polling = stats?.workersPolling
+        for (id, item) in store.byID {
+            if let reason = Attention.evaluate(item, now: now, thresholds: thresholds, workersPolling: polling) {
+                flagged[id] = reason
+            }
+        }
+        attention = flagged
+    }
+
     /// Forgets one item at once: the API answered 404 for it.
     mutating func forget(_ id: String) {
+        attention[id] = nil
         store.remove([id])
         departed[id] = nil
         pendingDeparted[id] = nil

@@ -34,7 +34,7 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Computes the visible, ordered list of ids from the store.
+/// Computes the visible, ordered list of items from every feed.
 ///
 /// Runs over every item (the API has no server-side filter), so it collects each match with its
 /// sort key once and sorts plain values: no dictionary lookups inside the comparator, which keeps
@@ -42,46 +42,49 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
 public enum ListQuery {
     struct Entry {
         var id: String
+        var feed: Int
         var primary: Double
         var rank: Int
     }
 
-    public static func visibleIDs(
-        feed: Feed, filter: StateFilter, search: String, sort: SortOrder, attention: [String: Attention]
-    ) -> [String] {
-        let store = feed.store
+    public static func visible(feeds: [Feed], filter: StateFilter, search: String, sort: SortOrder) -> [ItemRef] {
         let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
-        entries.reserveCapacity(store.count)
-        func consider(_ id: String, _ item: WorkItem) {
-            switch filter {
-            case .all: break
-            case .needsAttention: if attention[id] == nil { return }
-            case .state(let s): if item.state != s { return }
+        entries.reserveCapacity(feeds.reduce(0) { $0 + $1.store.count })
+        for (f, feed) in feeds.enumerated() {
+            let attention = feed.attention
+            func consider(_ id: String, _ item: WorkItem) {
+                switch filter {
+                case .all: break
+                case .needsAttention: if attention[id] == nil { return }
+                case .state(let s): if item.state != s { return }
+                }
+                if !needle.isEmpty, !feed.matches(id, lowercasedNeedle: needle) { return }
+                let created = item.createdAt.timeIntervalSince1970
+                switch sort {
+                case .newest: entries.append(Entry(id: id, feed: f, primary: -created, rank: 0))
+                case .oldest: entries.append(Entry(id: id, feed: f, primary: created, rank: 0))
+                case .attention:
+                    entries.append(Entry(id: id, feed: f, primary: -created, rank: attention[id] != nil ? 0 : 1))
+                case .state: entries.append(Entry(id: id, feed: f, primary: -created, rank: stateRank(item.state)))
+                case .heartbeat:
+                    let beat = item.latestHeartbeatAt?.timeIntervalSince1970 ?? .infinity
+                    entries.append(Entry(id: id, feed: f, primary: beat, rank: 0))
+                case .timeInState:
+                    entries.append(Entry(id: id, feed: f, primary: item.stateEnteredAt.timeIntervalSince1970, rank: 0))
+                }
             }
-            if !needle.isEmpty, !feed.matches(id, lowercasedNeedle: needle) { return }
-            let created = item.createdAt.timeIntervalSince1970
-            switch sort {
-            case .newest: entries.append(Entry(id: id, primary: -created, rank: 0))
-            case .oldest: entries.append(Entry(id: id, primary: created, rank: 0))
-            case .attention: entries.append(Entry(id: id, primary: -created, rank: attention[id] != nil ? 0 : 1))
-            case .state: entries.append(Entry(id: id, primary: -created, rank: stateRank(item.state)))
-            case .heartbeat:
-                let beat = item.latestHeartbeatAt?.timeIntervalSince1970 ?? .infinity
-                entries.append(Entry(id: id, primary: beat, rank: 0))
-            case .timeInState:
-                entries.append(Entry(id: id, primary: item.stateEnteredAt.timeIntervalSince1970, rank: 0))
-            }
+            for (id, item) in feed.store.byID { consider(id, item) }
+            // Items gone from the API stay one refresh, dimmed, where they were.
+            for (id, item) in feed.departed { consider(id, item) }
         }
-        for (id, item) in store.byID { consider(id, item) }
-        // Items gone from the API stay one refresh, dimmed, where they were.
-        for (id, item) in feed.departed { consider(id, item) }
         entries.sort {
             if $0.rank != $1.rank { return $0.rank < $1.rank }
             if $0.primary != $1.primary { return $0.primary < $1.primary }
-            return $0.id < $1.id
+            if $0.id != $1.id { return $0.id < $1.id }
+            return $0.feed < $1.feed
         }
-        return entries.map(\.id)
+        return entries.map { ItemRef(environmentID: feeds[$0.feed].environmentID, workID: $0.id) }
     }
 
     static func stateRank(_ state: WorkState) -> Int {

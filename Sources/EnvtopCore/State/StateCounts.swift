@@ -33,6 +33,16 @@ public struct StateCounts: Sendable, Equatable {
         }
     }
 
+    /// Adds another tally (several environments' counts).
+    mutating func add(_ other: StateCounts) {
+        queued += other.queued
+        starting += other.starting
+        active += other.active
+        stopping += other.stopping
+        stopped += other.stopped
+        self.other += other.other
+    }
+
     public subscript(state: WorkState) -> Int {
         switch state {
         case .queued: queued

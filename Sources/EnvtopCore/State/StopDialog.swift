@@ -26,6 +26,8 @@ public struct StopDialog: Modal {
     }
 
     public var workID: String { target.id }
+    /// The pinned target: its environment and id, exactly as the operator saw it.
+    public var ref: ItemRef { ItemRef(environmentID: target.environmentID, workID: target.id) }
     public var scope: KeyScope { .dialog }
 
     /// `y` confirms; Enter presses the focused button (Cancel by default), except that a force

@@ -13,7 +13,7 @@ public enum DetailPaneView {
         drawDivider(layout.divider, into: &screen)
         screen.fill(Rect(x: body.x - 1, y: body.y, width: body.width + 1, height: body.height), style: CellStyle(.detailValue))
         guard !lines.isEmpty else {
-            let hint = state.visibleIDs.isEmpty ? "Nothing to show." : "Select an item to see its details."
+            let hint = state.visible.isEmpty ? "Nothing to show." : "Select an item to see its details."
             screen.write(hint, x: body.x + 1, y: body.y, maxWidth: body.width - 1, style: CellStyle(.dim))
             return
         }

@@ -5,7 +5,7 @@ import EnvtopModels
 public enum FilterMenuView {
     public static func draw(_ state: AppState, selected: Int, into screen: inout Screen) {
         let filters = StateFilter.allCases
-        let counts = state.store.counts
+        let counts = state.counts
         let width = min(screen.width - 4, 40)
         let rect = screen.bounds.centered(width: width, height: min(screen.height - 2, filters.count + 4))
         let inner = Box.draw(
@@ -22,8 +22,8 @@ public enum FilterMenuView {
             if filter == state.filter { label += " (current)" }
             let count: Int
             switch filter {
-            case .all: count = state.store.count
-            case .needsAttention: count = state.attention.count
+            case .all: count = state.totalItems
+            case .needsAttention: count = state.attentionCount
             case .state(let s): count = counts[s]
             }
             let countText = "\(count)"

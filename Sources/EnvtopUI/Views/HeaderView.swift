@@ -179,10 +179,10 @@ public enum HeaderView {
     // MARK: - Counts
 
     static func countVariants(_ state: AppState) -> [[Span]] {
-        guard state.store.revision > 0 else { return [[Span("counts: waiting for the first page…", .dim)]] }
-        let counts = state.store.counts
+        guard state.hasLoadedAnything else { return [[Span("counts: waiting for the first page…", .dim)]] }
+        let counts = state.counts
         let value: ThemeRole = state.connection.isStale ? .stale : .headerValue
-        let flagged = state.attention.count
+        let flagged = state.attentionCount
         let attention = flagged > 0
             ? Span("! \(flagged) need attention", .headerAlert)
             : Span("0 need attention", .ok)
@@ -198,7 +198,7 @@ public enum HeaderView {
                 if symbols { spans.append(Span("? ", .stateUnknown)) }
                 spans += [Span("\(others)", value), Span(" other", .headerLabel), Span(gap)]
             }
-            if total { spans += [Span("\(state.store.count)", value), Span(" total", .headerLabel)] }
+            if total { spans += [Span("\(state.totalItems)", value), Span(" total", .headerLabel)] }
             return trim(spans)
         }
         return [

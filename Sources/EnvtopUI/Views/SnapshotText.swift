@@ -19,9 +19,9 @@ public enum SnapshotText {
         }
         WorkListView.drawTitles(state, columns: columns, in: row.bounds, into: &row, showPosition: false)
         lines.append(trimmed(row.row(y: 0)))
-        for id in state.visibleIDs {
-            guard let item = state.store[id] else { continue }
-            WorkRow(item: item, attention: state.attention[id], now: state.now, columns: columns)
+        for ref in state.visible {
+            guard let item = state.item(ref) else { continue }
+            WorkRow(item: item, attention: state.attention(ref), now: state.now, columns: columns)
                 .draw(into: &row, x: 0, y: 0, columns: columns, selection: nil)
             lines.append(trimmed(row.row(y: 0)))
         }

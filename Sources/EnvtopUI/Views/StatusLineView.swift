@@ -17,7 +17,7 @@ public enum StatusLineView {
     }
 
     static func leftSpans(_ state: AppState) -> [Span] {
-        let matches = state.visibleIDs.count
+        let matches = state.visible.count
         let matchText = "\(matches) \(matches == 1 ? "match" : "matches")"
         if state.search.isEditing {
             return [Span("/", .search, .bold), Span(state.search.query, .search), Span("█", .search),
@@ -29,18 +29,18 @@ public enum StatusLineView {
         if !state.search.query.isEmpty {
             return [Span("search ", .dim), Span("/" + state.search.query, .search), Span("  \(matchText) · Esc clears", .dim)]
         }
-        if state.store.revision > 0, !state.store.isFullyLoaded {
-            return [Span("loading pages… \(state.store.count) items so far", .dim)]
+        if state.isLoadingPages {
+            return [Span("loading pages… \(state.totalItems) items so far", .dim)]
         }
-        return changeSpans(state.feed.changes)
+        return changeSpans(state.changeTotals)
     }
 
     /// "+3 new · 5 changed · 2 gone": what the last refresh changed, for as long as its rows are marked.
-    static func changeSpans(_ changes: ChangeSet) -> [Span] {
+    static func changeSpans(_ changes: (new: Int, changed: Int, gone: Int)) -> [Span] {
         var parts: [String] = []
-        if !changes.new.isEmpty { parts.append("+\(changes.new.count) new") }
-        if !changes.changed.isEmpty { parts.append("\(changes.changed.count) changed") }
-        if !changes.gone.isEmpty { parts.append("\(changes.gone.count) gone") }
+        if changes.new > 0 { parts.append("+\(changes.new) new") }
+        if changes.changed > 0 { parts.append("\(changes.changed) changed") }
+        if changes.gone > 0 { parts.append("\(changes.gone) gone") }
         return parts.isEmpty ? [] : [Span(parts.joined(separator: " · "), .dim)]
     }
 
@@ -50,9 +50,9 @@ public enum StatusLineView {
             spans += [Span("filter ", .dim), Span(state.filter.label, .search), Span(" · ", .dim)]
         }
         spans += [Span("sort ", .dim), Span(state.sort.rawValue, .normal), Span(" · ", .dim)]
-        let total = state.store.count
+        let total = state.totalItems
         if state.filter != .all || !state.search.query.isEmpty {
-            spans.append(Span("\(state.visibleIDs.count) of \(total)", .normal))
+            spans.append(Span("\(state.visible.count) of \(total)", .normal))
         } else {
             spans.append(Span("\(total) \(total == 1 ? "item" : "items")", .normal))
         }

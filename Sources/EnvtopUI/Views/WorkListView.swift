@@ -17,18 +17,17 @@ public enum WorkListView {
             }
             return
         }
-        let ids = state.visibleIDs
-        let first = min(max(0, state.listScroll), max(0, ids.count - 1))
+        let refs = state.visible
+        let first = min(max(0, state.listScroll), max(0, refs.count - 1))
         let selectionRole: ThemeRole = state.focus == .list ? .selection : .selectionInactive
-        let changes = state.feed.changes
         for row in 0..<body.height {
             let index = first + row
-            guard index < ids.count, let item = state.item(ids[index]) else { break }
-            var workRow = WorkRow(item: item, attention: state.attentionNow(item.id), now: state.now, columns: columns)
-            workRow.mark = changes.mark(item.id)
+            guard index < refs.count, let item = state.item(refs[index]) else { break }
+            var workRow = WorkRow(item: item, attention: state.attentionNow(refs[index]), now: state.now, columns: columns)
+            workRow.mark = state.mark(refs[index])
             workRow.draw(
                 into: &screen, x: body.x, y: body.y + row, columns: columns,
-                selection: item.id == state.selectedID ? selectionRole : nil)
+                selection: refs[index] == state.selected ? selectionRole : nil)
         }
     }
 
@@ -57,8 +56,8 @@ public enum WorkListView {
 
     /// "3/340", "[active] 3/12", "STALE 3/340", "↑ 4 new 7/344", or nothing before the first page.
     static func positionText(_ state: AppState) -> String {
-        guard !state.visibleIDs.isEmpty else { return "" }
-        var text = "\((state.selectedIndex ?? 0) + 1)/\(state.visibleIDs.count)"
+        guard !state.visible.isEmpty else { return "" }
+        var text = "\((state.selectedIndex ?? 0) + 1)/\(state.visible.count)"
         if state.newAbove > 0, state.listScroll > 0 { text = "↑ \(state.newAbove) new " + text }
         if state.filter != .all { text = "[\(state.filter.label)] " + text }
         return state.connection.isStale ? "STALE " + text : text
@@ -66,18 +65,18 @@ public enum WorkListView {
 
     /// What the list says instead of rows: loading, nothing loaded because of an error, empty.
     static func emptyMessage(_ state: AppState) -> (text: String, role: ThemeRole)? {
-        guard state.visibleIDs.isEmpty else { return nil }
-        if state.store.revision == 0 {
+        guard state.visible.isEmpty else { return nil }
+        if !state.hasLoadedAnything {
             if let error = state.connection.lastError {
                 return ("No work items loaded: \(ErrorWording.plain(error)).", .error)
             }
             return ("Loading work items…", .dim)
         }
-        if state.store.count == 0 { return ("No work items in this environment.", .dim) }
+        if state.totalItems == 0 { return ("No work items in this environment.", .dim) }
         var why: [String] = []
         if state.filter != .all { why.append("filter \"\(state.filter.label)\"") }
         if !state.search.query.isEmpty { why.append("search \"\(state.search.query)\"") }
         let reason = why.isEmpty ? "" : " for " + why.joined(separator: " and ")
-        return ("No items match\(reason) (\(state.store.count) in total). Esc clears the search and filter.", .dim)
+        return ("No items match\(reason) (\(state.totalItems) in total). Esc clears the search and filter.", .dim)
     }
 }

@@ -125,7 +125,7 @@ struct RenderBenchmark {
             }
             _ = DashboardView.render(state)
         }
-        let matches = state.visibleIDs.count
+        let matches = state.visible.count
         let clearMs = Stopwatch.milliseconds { _ = state.apply(.key(.escape)) }
         return SearchReport(
             query: query, perKeystrokeMs: perKey, keystroke: Timings(perKey), totalMs: totalMs, matches: matches,

@@ -69,7 +69,7 @@ struct NavigationTests {
     func filter() {
         let stale = F.item(1, state: .active, heartbeatSecondsAgo: 600)
         var s = F.loaded([stale, F.item(2, state: .active), F.item(3, state: .queued, createdSecondsAgo: 10)])
-        #expect(s.attention[stale.id] != nil)
+        #expect(s.feed.attention[stale.id] != nil)
         _ = s.apply(.key(.character("f")))
         #expect(s.keyScope == .filterMenu)
         _ = s.apply(.key(.down))  // all -> needs attention

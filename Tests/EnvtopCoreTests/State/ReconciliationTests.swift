@@ -29,7 +29,7 @@ struct ReconciliationTests {
         Self.refresh(&s, pages: [(1...10).map { F.item($0) }])
         #expect(s.visibleIDs.count == 10)
         #expect(s.feed.changes.isEmpty)
-        #expect(s.attention.keys.allSatisfy { s.store[$0] != nil })
+        #expect(s.feed.attention.keys.allSatisfy { s.store[$0] != nil })
     }
 
     @Test("with many pages, an item is removed only after a complete sweep has not returned it")

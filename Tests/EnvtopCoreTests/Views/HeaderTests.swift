@@ -38,7 +38,7 @@ struct HeaderTests {
         let roles = screen.styleLines(legend: ScreenChecks.legend)[2]
         #expect(Array(roles)[x..<(x + 19)].allSatisfy { $0 == "!" })
         // Without workers polling, queued items are not flagged as "polled and never acknowledged".
-        #expect(state.attention[F.workID(9)] == nil)
+        #expect(state.feed.attention[F.workID(9)] == nil)
         #expect(screen.textLines[3].contains("! 3 need attention"))
     }
 
@@ -134,7 +134,7 @@ struct HeaderTests {
     @Test("read-only: a READ-ONLY marker that a long environment name cannot push off")
     func readOnlyMarker() {
         var options = F.options(readOnly: true)
-        options.environmentName = String(repeating: "very long environment name ", count: 5)
+        options.environments[0].name = String(repeating: "very long environment name ", count: 5)
         var state = AppState(options: options, size: Size(width: 60, height: 20), now: F.now)
         let effects = state.apply(.tick(F.now))
         F.answer(&state, effects, pages: [F.items], stats: .success(F.stats))

@@ -1,0 +1,14 @@
+/// A work item as the dashboard names it everywhere (selection, stops, the detail pane): which
+/// environment, which work id. Ids are unique only within an environment, and a stop must reach
+/// exactly the environment the operator saw.
+public struct ItemRef: Sendable, Hashable, CustomStringConvertible {
+    public var environmentID: String
+    public var workID: String
+
+    public init(environmentID: String, workID: String) {
+        self.environmentID = environmentID
+        self.workID = workID
+    }
+
+    public var description: String { "\(environmentID)/\(workID)" }
+}
