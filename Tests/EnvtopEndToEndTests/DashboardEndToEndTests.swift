@@ -87,22 +87,22 @@ struct DashboardEndToEndTests {
 
     func launch(
         _ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, refresh: Double = 0.5, extra: String = ""
-    ) throws {
+    ) async throws {
         let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
         try tmux.start(width: width, height: height)
         try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh \(refresh) --log-file '\(fixture.logFile)' \(extra)")
         try tmux.press("Enter")
-        try tmux.waitFor("the dashboard with its items", timeout: 20) { screen in
+        try await tmux.waitFor("the dashboard with its items", timeout: 20) { screen in
             fixture.active.allSatisfy { screen.contains($0.id) || screen.contains(String($0.id.prefix(16))) }
         }
     }
 
     /// Asks the shell for its terminal modes: after envtop exits, echo and line editing are back.
     @discardableResult
-    func assertShellUsable(_ tmux: Tmux) throws -> String {
+    func assertShellUsable(_ tmux: Tmux) async throws -> String {
         try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
         try tmux.press("Enter")
-        return try tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+        return try await tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
     }
 
     /// The line of the screen that holds the selection marker.
@@ -111,11 +111,11 @@ struct DashboardEndToEndTests {
     }
 
     /// Types a search for the item's id so it is the only row, and the one selected.
-    func isolate(_ item: WorkItem, among all: [WorkItem], tmux: Tmux) throws {
+    func isolate(_ item: WorkItem, among all: [WorkItem], tmux: Tmux) async throws {
         try tmux.press("Escape")
         try tmux.type("/\(item.id)")
         try tmux.press("Enter")
-        try tmux.waitFor("\(item.id) selected alone") { screen in
+        try await tmux.waitFor("\(item.id) selected alone") { screen in
             self.selectedLine(screen)?.contains(String(item.id.prefix(16))) == true
                 && all.allSatisfy { $0.id == item.id || !screen.contains(String($0.id.prefix(16))) }
         }
@@ -127,15 +127,15 @@ struct DashboardEndToEndTests {
         defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
         // The log file is this test's own, so no other envtop (a parallel run, a demo) is hit.
         kill.arguments = ["-TERM", "-f", "envtop.*environment \(fixture.environmentID).*log-file '?\(fixture.logFile)"]
         try kill.run()
         kill.waitUntilExit()
-        try tmux.waitFor(text: "$ ")
-        try assertShellUsable(tmux)
+        try await tmux.waitFor(text: "$ ")
+        try await assertShellUsable(tmux)
     }
 
     @Test("navigate, search, stop, force stop, cancel, resize, quit: the simulator sees exactly what was confirmed")
@@ -145,7 +145,7 @@ struct DashboardEndToEndTests {
         #expect(fixture.active.count == 3)
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
 
         // The header shows the queue and the list shows every item.
         var screen = try tmux.screen()
@@ -157,41 +157,41 @@ struct DashboardEndToEndTests {
         // Navigate: j moves the selection to another row.
         let before = try #require(selectedLine(screen))
         try tmux.press("j")
-        screen = try tmux.waitFor("the selection to move") { self.selectedLine($0) != before }
+        screen = try await tmux.waitFor("the selection to move") { self.selectedLine($0) != before }
 
         // Search narrows the list to the matching item.
         let target = fixture.active[0]
-        try isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
+        try await isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
         screen = try tmux.screen()
         #expect(!screen.contains(String(fixture.active[1].id.prefix(16))))
 
         // Stop (graceful): the dialog names the item; y confirms; the simulator has it stopping.
         try tmux.press("s")
-        screen = try tmux.waitFor(text: "Cancel")
+        screen = try await tmux.waitFor(text: "Cancel")
         #expect(screen.contains(target.id))
         try tmux.press("y")
         try await fixture.waitForState(target, .stopping)
-        try tmux.waitFor(text: "stopping")
+        try await tmux.waitFor(text: "stopping")
 
         // Cancel stops nothing: Esc, and Enter on the default button.
         let spared = fixture.active[1]
-        try isolate(spared, among: fixture.active + fixture.queued, tmux: tmux)
+        try await isolate(spared, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.press("s")
-        try tmux.waitFor(text: "Cancel")
+        try await tmux.waitFor(text: "Cancel")
         try tmux.press("Escape")
-        try tmux.waitFor(text: "nothing was stopped")
+        try await tmux.waitFor(text: "nothing was stopped")
         try tmux.press("S")
-        try tmux.waitFor(text: "Cancel")
+        try await tmux.waitFor(text: "Cancel")
         try tmux.press("Enter")
-        try tmux.waitFor(text: "nothing was stopped")
+        try await tmux.waitFor(text: "nothing was stopped")
         try await Task.sleep(for: .seconds(1.5))
         #expect(await fixture.state(of: spared) == .active)
 
         // Force stop: only y confirms; the simulator has it stopped at once.
         let forced = fixture.active[2]
-        try isolate(forced, among: fixture.active + fixture.queued, tmux: tmux)
+        try await isolate(forced, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.press("S")
-        screen = try tmux.waitFor(text: "Cancel")
+        screen = try await tmux.waitFor(text: "Cancel")
         #expect(screen.contains(forced.id))
         try tmux.press("y")
         try await fixture.waitForState(forced, .stopped)
@@ -201,18 +201,18 @@ struct DashboardEndToEndTests {
         // Resize: the dashboard reflows to the new size without restarting.
         try tmux.press("Escape")
         try tmux.resize(width: 80, height: 24)
-        screen = try tmux.waitFor("the 80-column layout") { screen in
+        screen = try await tmux.waitFor("the 80-column layout") { screen in
             screen.contains("depth") && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }
         }
         try tmux.resize(width: 50, height: 12)
-        try tmux.waitFor("the too-small message") { $0.lowercased().contains("too small") }
+        try await tmux.waitFor("the too-small message") { $0.lowercased().contains("too small") }
         try tmux.resize(width: 120, height: 40)
-        try tmux.waitFor(text: "depth")
+        try await tmux.waitFor(text: "depth")
 
         // Quit, and the shell is usable: echo and line editing are back.
         try tmux.press("q")
-        try tmux.waitFor(text: "$ ")
-        screen = try assertShellUsable(tmux)
+        try await tmux.waitFor(text: "$ ")
+        screen = try await assertShellUsable(tmux)
         #expect(!screen.contains("\u{1b}"))
     }
 }

@@ -24,9 +24,9 @@ extension DashboardEndToEndTests {
     }
 
     /// Waits for `condition`, and says how long it took.
-    func timed(_ tmux: Tmux, _ what: String, timeout: Double, _ condition: (String) -> Bool) throws -> Double {
+    func timed(_ tmux: Tmux, _ what: String, timeout: Double, _ condition: (String) -> Bool) async throws -> Double {
         let started = Date()
-        try tmux.waitFor(what, timeout: timeout, condition)
+        try await tmux.waitFor(what, timeout: timeout, condition)
         return Date().timeIntervalSince(started)
     }
 
@@ -35,29 +35,29 @@ extension DashboardEndToEndTests {
         let fixture = try await Fixture.make()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux, refresh: 2)
-        try tmux.waitFor(text: "6 total")
+        try await launch(fixture, tmux: tmux, refresh: 2)
+        try await tmux.waitFor(text: "6 total")
         let all = fixture.active + fixture.queued
 
         await fixture.server.shutdown()
         // 5 s is the promise; the extra second is for capturing the screen on a loaded machine.
-        let toStale = try timed(tmux, "STALE after the API died", timeout: 6) { $0.contains("STALE") }
+        let toStale = try await timed(tmux, "STALE after the API died", timeout: 6) { $0.contains("STALE") }
         #expect(toStale <= 6)
 
         let second = try await restart(fixture, keeping: 2)
         defer { Task { await second.shutdown() } }
-        let toLive = try timed(tmux, "live again after the restart", timeout: 6) { !$0.contains("STALE") }
+        let toLive = try await timed(tmux, "live again after the restart", timeout: 6) { !$0.contains("STALE") }
         #expect(toLive <= 6)
 
         let kept = Set(await second.items(environmentID: fixture.environmentID).map(\.id))
         #expect(kept.count == 2)
-        let screen = try tmux.waitFor("the API's 2 items and nothing else", timeout: 10) { screen in
+        let screen = try await tmux.waitFor("the API's 2 items and nothing else", timeout: 10) { screen in
             screen.contains("2 total")
                 && all.allSatisfy { kept.contains($0.id) == screen.contains(String($0.id.prefix(16))) }
         }
         #expect(!screen.contains("6 total"))
         try tmux.press("q")
-        try tmux.waitFor(text: "$ ")
+        try await tmux.waitFor(text: "$ ")
     }
 
     @Test("a stop on an item the API forgot answers 404 and removes its row")
@@ -65,19 +65,19 @@ extension DashboardEndToEndTests {
         let fixture = try await Fixture.make()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         try tmux.press("p")  // paused: no refresh removes the ghosts before the stop does
-        try tmux.waitFor(text: "PAUSED")
+        try await tmux.waitFor(text: "PAUSED")
         await fixture.server.shutdown()
         let second = try await restart(fixture, keeping: 2)
         defer { Task { await second.shutdown() } }
         let kept = Set(await second.items(environmentID: fixture.environmentID).map(\.id))
         let ghost = try #require((fixture.active + fixture.queued).first { !kept.contains($0.id) })
 
-        try isolate(ghost, among: fixture.active + fixture.queued, tmux: tmux)
+        try await isolate(ghost, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.type("Sy")
         // The search line still names the ghost; the list has no row left for it.
-        try tmux.waitFor("the ghost removed", timeout: 10) { screen in
+        try await tmux.waitFor("the ghost removed", timeout: 10) { screen in
             screen.contains("no longer exists (404)") && screen.contains("No items match")
         }
         // Whether the y beat the dialog's re-check (a 404 on stop) or not (a 404 on get): at most one stop.
@@ -90,9 +90,9 @@ extension DashboardEndToEndTests {
         defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         let target = fixture.active[0]
-        try isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
+        try await isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
         try tmux.type("SySySy")
         try await fixture.waitForState(target, .stopped)
         try await Task.sleep(for: .seconds(1.5))
@@ -106,7 +106,7 @@ extension DashboardEndToEndTests {
         defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         let all = fixture.active + fixture.queued
         let cases: [(WorkItem, FaultSettings, String)] = [
             (fixture.active[0], Self.stopFault(status: 409), "already stopped (409)"),
@@ -117,11 +117,11 @@ extension DashboardEndToEndTests {
         for (item, faults, message) in cases {
             await fixture.server.setFaults(faults)
             let before = await stopRequests(fixture.server)
-            try isolate(item, among: all, tmux: tmux)
+            try await isolate(item, among: all, tmux: tmux)
             try tmux.press("S")
-            try tmux.waitFor(text: "Cancel")
+            try await tmux.waitFor(text: "Cancel")
             try tmux.press("y")
-            try tmux.waitFor("'\(message)' for \(item.id)", timeout: 15) { $0.contains(message) }
+            try await tmux.waitFor("'\(message)' for \(item.id)", timeout: 15) { $0.contains(message) }
             try await Task.sleep(for: .seconds(1))
             #expect(await stopRequests(fixture.server) - before == 1, "\(message)")
             await fixture.server.setFaults(FaultSettings())
@@ -149,13 +149,13 @@ extension DashboardEndToEndTests {
         defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         try tmux.press("/")
         try tmux.paste("queued\nSy\n")
-        try tmux.waitFor(text: "/queued Sy")
+        try await tmux.waitFor(text: "/queued Sy")
         try tmux.press("Escape")
         try tmux.paste("Sy\n")
-        try tmux.waitFor(text: "Paste ignored")
+        try await tmux.waitFor(text: "Paste ignored")
         try await Task.sleep(for: .seconds(1))
         #expect(await stopRequests(fixture.server) == 0)
         for item in fixture.queued { #expect(await fixture.state(of: item) == .queued) }
@@ -173,20 +173,20 @@ extension DashboardEndToEndTests {
         defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try launch(fixture, tmux: tmux)
+        try await launch(fixture, tmux: tmux)
         let firstRow = try #require(selectedRow(try tmux.screen()))
 
         let newest = try await fixture.server.enqueue(environmentID: fixture.environmentID, count: 2)
-        var screen = try tmux.waitFor("the arrivals listed") { screen in newest.allSatisfy { screen.contains(String($0.id.prefix(16))) } }
+        var screen = try await tmux.waitFor("the arrivals listed") { screen in newest.allSatisfy { screen.contains(String($0.id.prefix(16))) } }
         #expect(selectedRow(screen) == firstRow)
         #expect(selectedLine(screen)?.contains(String(newest.last!.id.prefix(16))) == true)
 
         try tmux.press("j")
         try tmux.press("j")
-        screen = try tmux.waitFor("the cursor moved") { self.selectedRow($0) == firstRow + 2 }
+        screen = try await tmux.waitFor("the cursor moved") { self.selectedRow($0) == firstRow + 2 }
         let chosen = try #require(selectedLine(screen))
         _ = try await fixture.server.enqueue(environmentID: fixture.environmentID, count: 3)
-        screen = try tmux.waitFor(text: "↑ 3 new")
+        screen = try await tmux.waitFor(text: "↑ 3 new")
         #expect(selectedRow(screen) == firstRow + 2)
         #expect(selectedLine(screen)?.prefix(40) == chosen.prefix(40))
     }

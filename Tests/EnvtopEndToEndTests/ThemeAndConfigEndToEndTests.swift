@@ -126,7 +126,7 @@ struct ThemeAndConfigEndToEndTests {
     }
 
     @Test("NO_COLOR: the real screen has no colour, and the selection still shows", .enabled(if: Tmux.isAvailable || TestBinary.isCI))
-    func noColorOnScreen() throws {
+    func noColorOnScreen() async throws {
         let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
         let home = try Home()
         defer { home.remove() }
@@ -136,25 +136,25 @@ struct ThemeAndConfigEndToEndTests {
         let tmux = Tmux()
         defer { tmux.kill() }
 
-        func screenWithColours(_ prefix: String, _ arguments: String = "") throws -> String {
+        func screenWithColours(_ prefix: String, _ arguments: String = "") async throws -> String {
             try tmux.start(width: 100, height: 30)
             try tmux.type("\(prefix) XDG_CONFIG_HOME='\(home.configHome.path)' '\(binary)' --demo --log-file '\(log)' \(arguments)")
             try tmux.press("Enter")
-            try tmux.waitFor("the demo's work list", timeout: 30) { $0.contains("work_") && $0.contains("need attention") }
+            try await tmux.waitFor("the demo's work list", timeout: 30) { $0.contains("work_") && $0.contains("need attention") }
             let screen = try tmux.run(["capture-pane", "-e", "-p", "-t", tmux.session])
             try tmux.press("q")
-            try tmux.waitFor(text: "$ ")
+            try await tmux.waitFor(text: "$ ")
             try tmux.run(["kill-session", "-t", tmux.session])
             return screen
         }
 
-        let plain = try screenWithColours("NO_COLOR=1")
+        let plain = try await screenWithColours("NO_COLOR=1")
         #expect(Self.colourSequences(in: plain).isEmpty, "colour under NO_COLOR: \(Self.colourSequences(in: plain).prefix(5))")
         #expect(plain.contains("\u{1B}[7m") || plain.contains(";7m"), "the selection is drawn in reverse video")
         #expect(plain.contains("▶"))
 
         // The control: the same run without NO_COLOR does paint colour, so the check above can fail.
-        let coloured = try screenWithColours("unset NO_COLOR;", "--theme default")
+        let coloured = try await screenWithColours("unset NO_COLOR;", "--theme default")
         #expect(!Self.colourSequences(in: coloured).isEmpty)
     }
 

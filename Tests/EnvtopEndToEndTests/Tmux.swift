@@ -117,24 +117,25 @@ final class Tmux {
     }
 
     /// Waits until the screen satisfies `condition`, or fails after `timeout` seconds with the
-    /// last screen in the error.
+    /// last screen in the error. Suspends between looks (never blocks a thread), so a test that
+    /// waits here leaves the concurrency pool free for an in-process simulator to answer.
     @discardableResult
     func waitFor(
         _ what: String, timeout: Double = 10, _ condition: (String) -> Bool
-    ) throws -> String {
+    ) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw TmuxTimeout(what: what, screen: last)
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 10) throws -> String {
-        try waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
+    func waitFor(text: String, timeout: Double = 10) async throws -> String {
+        try await waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
     }
 
     func kill() { _ = try? run(["kill-server"]) }
