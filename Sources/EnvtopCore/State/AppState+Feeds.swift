@@ -44,15 +44,17 @@ extension AppState {
     public var selectedID: String? { selected?.workID }
 
     /// Why an item is flagged, if it is (the set the header counts).
-    public func attention(_ ref: ItemRef) -> Attention? { environmentFeed(ref.environmentID)?.attention[ref.workID] }
+    public func attention(_ ref: ItemRef) -> Attention? {
+        feedIndex[ref.environmentID].flatMap { feeds[$0].attention[ref.workID] }
+    }
 
     /// Why an item is flagged, with its ages at this frame's clock (`now`), so a row's reason
     /// agrees with its age columns. Which items are flagged is the attention set's decision, the
     /// same set the header counts.
     public func attentionNow(_ ref: ItemRef) -> Attention? {
-        guard let feed = environmentFeed(ref.environmentID), let flagged = feed.attention[ref.workID],
-              let item = feed.store[ref.workID] else { return nil }
-        let polling = feed.stats?.workersPolling
+        guard let i = feedIndex[ref.environmentID], let flagged = feeds[i].attention[ref.workID],
+              let item = feeds[i].store[ref.workID] else { return nil }
+        let polling = feeds[i].stats?.workersPolling
         return Attention.evaluate(item, now: now, thresholds: options.thresholds, workersPolling: polling) ?? flagged
     }
 
@@ -60,10 +62,14 @@ extension AppState {
     public var attentionCount: Int { feeds.reduce(0) { $0 + $1.attention.count } }
 
     /// How a row is marked for one refresh: new, changed or gone.
-    public func mark(_ ref: ItemRef) -> ChangeMark? { environmentFeed(ref.environmentID)?.changes.mark(ref.workID) }
+    public func mark(_ ref: ItemRef) -> ChangeMark? {
+        feedIndex[ref.environmentID].flatMap { feeds[$0].changes.mark(ref.workID) }
+    }
 
     /// True when the item is shown one more refresh as gone from the API.
-    public func isDeparted(_ ref: ItemRef) -> Bool { environmentFeed(ref.environmentID)?.departed[ref.workID] != nil }
+    public func isDeparted(_ ref: ItemRef) -> Bool {
+        feedIndex[ref.environmentID].map { feeds[$0].departed[ref.workID] != nil } ?? false
+    }
 
     // MARK: Changing one feed
 

@@ -102,10 +102,19 @@ extension AppState {
     /// so filter them instead of searching and sorting every store again.
     mutating func narrowList() {
         let needle = Array(search.query.lowercased().utf8)
+        // Rows come in runs of one environment whose ids share one string: look the feed up
+        // only when the environment changes (an identical string compares in O(1)), and keep it
+        // in a local, since reading `feeds[i]` per row would copy a whole Feed each time.
+        var environment: String?
+        var current: Feed?
         let feeds = self.feeds
         let index = feedIndex
         visible = visible.filter { ref in
-            index[ref.environmentID].map { feeds[$0].matches(ref.workID, lowercasedNeedle: needle) } ?? false
+            if ref.environmentID != environment {
+                environment = ref.environmentID
+                current = index[ref.environmentID].map { feeds[$0] }
+            }
+            return current?.matches(ref.workID, lowercasedNeedle: needle) == true
         }
         reselect()
     }
@@ -113,6 +122,7 @@ extension AppState {
     /// Re-evaluates attention and the visible list, keeping the selection on the same item.
     mutating func recomputeList() {
         for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
+        visible = []  // the old rows go before the new ones are built: one list in memory, not two
         visible = ListQuery.visible(feeds: feeds, filter: filter, search: search.query, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now

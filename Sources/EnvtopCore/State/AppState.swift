@@ -113,7 +113,11 @@ public struct AppState: Sendable {
     public func environmentFeed(_ environmentID: String) -> Feed? { feedIndex[environmentID].map { feeds[$0] } }
 
     /// An item on screen: in its feed's store, or shown one more refresh as gone from the API.
-    public func item(_ ref: ItemRef) -> WorkItem? { environmentFeed(ref.environmentID)?.item(ref.workID) }
+    /// (Reads through `feeds[i]` in place: binding a Feed to a local would copy all of it.)
+    public func item(_ ref: ItemRef) -> WorkItem? {
+        guard let i = feedIndex[ref.environmentID] else { return nil }
+        return feeds[i].item(ref.workID)
+    }
 
     /// The selected item, if any.
     public var selectedItem: WorkItem? { selected.flatMap { item($0) } }
