@@ -2,7 +2,7 @@
 /// it held. Tests wait for behaviour this way instead of sleeping a fixed time: fast when the
 /// code is fast, and still patient on a loaded machine.
 public func eventually(
-    within timeout: Duration = .seconds(3), isolation: isolated (any Actor)? = #isolation,
+    within timeout: Duration = .seconds(10), isolation: isolated (any Actor)? = #isolation,
     _ condition: () async -> Bool
 ) async -> Bool {
     let deadline = ContinuousClock.now + timeout

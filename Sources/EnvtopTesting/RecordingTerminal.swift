@@ -31,7 +31,7 @@ public final class RecordingTerminal: TerminalOutput, @unchecked Sendable {
     /// The first frame, among those presented after the first `skipping` frames, for which
     /// `predicate` holds; waits for it up to `timeout`, nil if none came.
     public func frame(
-        skipping: Int = 0, within timeout: Duration = .seconds(3), where predicate: (Screen) -> Bool
+        skipping: Int = 0, within timeout: Duration = .seconds(10), where predicate: (Screen) -> Bool
     ) async -> Screen? {
         var found: Screen?
         _ = await eventually(within: timeout) {

@@ -151,7 +151,9 @@ extension DashboardRuntimeTests {
                 + FakeWork.items(5...6, environment: envs[2]) + [FakeWork.item(8, environment: envs[2])])
         #expect(await harness.frame(showing: "work_0007", "work_0008") != nil)
         // Bravo's last good items stay listed; only its own feed is failing.
-        #expect(await eventually { await api.calls(to: .stats).filter { $0.environmentID == envs[1] }.count >= 2 })
+        #expect(await eventually(within: .seconds(10)) {
+            await api.calls(to: .stats).filter { $0.environmentID == envs[1] }.count >= 2
+        })
         let frame = harness.screen.lastFrame?.text ?? ""
         #expect(frame.contains("work_0003") && frame.contains("work_0004"))
 

@@ -37,9 +37,11 @@ struct RuntimeHarness {
         for key in keys { input.yield(.key(.character(key))) }
     }
 
-    /// The first frame after the first `skipping` whose text holds every one of `texts`.
+    /// The first frame after the first `skipping` whose text holds every one of `texts`. Patient
+    /// (10 s): when every suite starts at once on two cores, a frame due in 0.5 s can take
+    /// seconds; a passing wait still returns as soon as the frame is there.
     func frame(skipping: Int = 0, showing texts: String...) async -> Screen? {
-        await screen.frame(skipping: skipping) { frame in
+        await screen.frame(skipping: skipping, within: .seconds(10)) { frame in
             let text = frame.text
             return texts.allSatisfy { text.contains($0) }
         }

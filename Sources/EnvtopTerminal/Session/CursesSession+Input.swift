@@ -14,7 +14,9 @@ extension CursesSession {
 
     /// Sleeps in poll() on the tty and the wake pipe; returns when stopped or torn down.
     func loop() {
-        runCommands(force: true)
+        // A stop sent between `start()` returning and this first look is in this batch: honour
+        // it here, or the loop would sleep in poll() with the stop already taken (a lost wakeup).
+        guard runCommands(force: true) else { return }
         var fds = [
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),

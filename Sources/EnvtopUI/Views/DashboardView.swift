@@ -14,11 +14,11 @@ public enum DashboardView {
             return screen
         }
         let time = TimeFormatting(timeZone: timeZone)
-        HeaderView.draw(state, time: time, in: layout.header, into: &screen)
-        WorkListView.draw(state, into: &screen)
+        HeaderBar(model: headerModel(state, time: time)).render(in: layout.header, on: &screen)
+        workTable(state, layout: layout).render(in: listArea(layout), on: &screen)
         DetailPaneView.draw(state, timeZone: timeZone, into: &screen)
-        StatusLineView.draw(state, in: layout.status, into: &screen)
-        KeyBarView.draw(state, in: layout.keyBar, into: &screen)
+        statusBar(state).render(in: layout.status, on: &screen)
+        keyBar(state).render(in: layout.keyBar, on: &screen)
         switch state.overlay {
         case .help(let help): HelpOverlay.draw(state, scroll: help.scroll, into: &screen)
         case .filterMenu(let menu): FilterMenuView.draw(state, selected: menu.selected, into: &screen)

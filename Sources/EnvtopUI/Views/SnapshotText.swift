@@ -9,15 +9,16 @@ public enum SnapshotText {
     public static func render(_ state: AppState, timeZone: TimeZone = .current) -> String {
         let width = max(DashboardLayout.minimumSize.width, state.size.width)
         let time = TimeFormatting(timeZone: timeZone)
-        var lines = HeaderView.plainLines(state, time: time, width: width).map(trimmed)
+        var lines = HeaderBar(model: DashboardView.headerModel(state, time: time)).plainLines(width: width).map(trimmed)
         lines.append("")
         let columns = WorkColumns.plan(width: width)
         var row = Screen(size: Size(width: width, height: 1))
-        if let message = WorkListView.emptyMessage(state) {
+        if let message = DashboardView.emptyMessage(state) {
             lines += TextWrap.lines(message.text, width: width - 2).map { "  " + SafeText.visible($0) }
             return lines.joined(separator: "\n")
         }
-        WorkListView.drawTitles(state, columns: columns, in: row.bounds, into: &row, showPosition: false)
+        WorkTable.drawTitles(
+            columns: columns, isStale: state.connection.isStale, position: "", in: row.bounds, into: &row)
         lines.append(trimmed(row.row(y: 0)))
         for ref in state.visible {
             guard let item = state.item(ref) else { continue }

@@ -84,8 +84,8 @@ struct HeaderTests {
         }
         #expect(state.connection.recentLatencies.count == ConnectionStatus.latencyWindow)
         #expect(Self.header(state)[1].contains("latency 1.3s"))
-        #expect(HeaderView.formatSeconds(0.004) == "<10ms")
-        #expect(HeaderView.formatSeconds(0.996) == "1.0s")
+        #expect(DashboardView.formatSeconds(0.004) == "<10ms")
+        #expect(DashboardView.formatSeconds(0.996) == "1.0s")
     }
 
     @Test("the refresh time shows alone while refreshes are on time, and with its age once late")

@@ -20,9 +20,9 @@ struct KeyBarAndHelpTests {
         let screen = F.render(state)
         let expected = Self.barText(KeyMap.keyBar(for: .list, readOnly: false))
         #expect(screen.textLines[state.layout.keyBar.y].hasPrefix(expected))
-        #expect(KeyBarView.items(for: state, width: 300).map(\.binding) == KeyMap.keyBar(for: .list, readOnly: false))
+        #expect(DashboardView.keyBar(state).items(width: 300).map(\.binding) == KeyMap.keyBar(for: .list, readOnly: false))
         // At 200 columns the same hints show, each with a one-word text.
-        let items = KeyBarView.items(for: state, width: 200)
+        let items = DashboardView.keyBar(state).items(width: 200)
         #expect(items.map(\.binding) == KeyMap.keyBar(for: .list, readOnly: false))
         #expect(items.first { $0.binding.action == .forceStop }?.text == "force stop")
     }
@@ -52,7 +52,7 @@ struct KeyBarAndHelpTests {
     @Test("a narrow bar keeps KeyMap order, shortens the texts, and always keeps ? and q", arguments: [60, 80, 100])
     func narrowBar(width: Int) {
         let state = F.loaded(size: Size(width: width, height: 24))
-        let items = KeyBarView.items(for: state, width: width)
+        let items = DashboardView.keyBar(state).items(width: width)
         let all = KeyMap.keyBar(for: .list, readOnly: false)
         let shown = items.map(\.binding)
         // A subsequence of the table, in table order.

@@ -2,63 +2,156 @@ import EnvtopCore
 import EnvtopModels
 import Foundation
 
-/// The four header rows: title and mode markers, the connection, the queue stats with their
-/// alarms, and the counts by state with the number of items needing attention.
+/// The one place that turns `AppState` into the inputs of the dashboard's widgets.
 ///
-/// Each row is built in a few variants from roomy to compact, and the first that fits is drawn.
-public enum HeaderView {
-    public static func draw(_ state: AppState, time: TimeFormatting, in rect: Rect, into screen: inout Screen) {
-        guard !rect.isEmpty else { return }
-        screen.fill(rect, style: CellStyle(.header))
-        let lines = [
-            titleSpans(state, time: time, width: rect.width),
-            SpanWriter.firstFitting(connectionVariants(state, time: time), width: rect.width - 1),
-            SpanWriter.firstFitting(queueVariants(state), width: rect.width - 1),
-            SpanWriter.firstFitting(countVariants(state), width: rect.width - 1),
-        ]
-        for (i, spans) in lines.enumerated() where i < rect.height {
-            SpanWriter.write(spans, x: rect.x + 1, y: rect.y + i, maxWidth: rect.width - 1, into: &screen)
-        }
+/// Each builder reads the state and returns a widget holding plain values; the widgets never see
+/// the state.
+extension DashboardView {
+    /// The area of the work list: its title row and its body.
+    static func listArea(_ layout: DashboardLayout) -> Rect {
+        Rect(
+            x: layout.listHeader.x, y: layout.listHeader.y, width: layout.listHeader.width,
+            height: layout.listHeader.height + layout.listBody.height)
     }
 
-    /// The header as plain lines, for `--once`.
-    static func plainLines(_ state: AppState, time: TimeFormatting, width: Int) -> [String] {
-        var screen = Screen(size: Size(width: width, height: DashboardLayout.headerHeight))
-        draw(state, time: time, in: screen.bounds, into: &screen)
-        return screen.textLines
+    /// The work list: the rows on screen from `listScroll` down, with their change marks.
+    public static func workTable(_ state: AppState, layout: DashboardLayout) -> WorkTable {
+        let body = layout.listBody
+        let columns = WorkColumns.plan(width: body.width)
+        let message = emptyMessage(state)
+        var rows: [WorkRow] = []
+        var selectedRow: Int?
+        if message == nil {
+            let refs = state.visible
+            let first = min(max(0, state.listScroll), max(0, refs.count - 1))
+            for row in 0..<max(0, body.height) {
+                let index = first + row
+                guard index < refs.count, let item = state.item(refs[index]) else { break }
+                var workRow = WorkRow(item: item, attention: state.attentionNow(refs[index]), now: state.now, columns: columns)
+                workRow.mark = state.mark(refs[index])
+                if selectedRow == nil, refs[index] == state.selected { selectedRow = row }
+                rows.append(workRow)
+            }
+        }
+        return WorkTable(
+            columns: columns, rows: rows, selectedRow: selectedRow, hasFocus: state.focus == .list,
+            isStale: state.connection.isStale, position: positionText(state), emptyMessage: message)
     }
 
-    // MARK: - Title
+    /// "3/340", "[active] 3/12", "STALE 3/340", "↑ 4 new 7/344", or nothing before the first page.
+    static func positionText(_ state: AppState) -> String {
+        guard !state.visible.isEmpty else { return "" }
+        var text = "\((state.selectedIndex ?? 0) + 1)/\(state.visible.count)"
+        if state.newAbove > 0, state.listScroll > 0 { text = "↑ \(state.newAbove) new " + text }
+        if state.filter != .all { text = "[\(state.filter.label)] " + text }
+        return state.connection.isStale ? "STALE " + text : text
+    }
 
-    /// "envtop · name (env_…)  PAUSED  READ-ONLY" and the clock (HH:mm) at the right; the markers are
-    /// never cut, the environment name is.
-    static func titleSpans(_ state: AppState, time: TimeFormatting, width: Int) -> [Span] {
-        var markers: [Span] = []
-        if state.paused { markers += [Span(" "), Span(" PAUSED ", .paused, .bold)] }
-        if state.options.readOnly { markers += [Span(" "), Span(" READ-ONLY ", .readOnly, .bold)] }
-        let title = [Span("envtop", .title, .bold), Span(" · ", .headerLabel)]
-        let clock = time.minuteClock(state.now)
-        let env = state.options.environmentName.map { "\($0) (\(state.options.environmentID))" }
-            ?? state.options.environmentID
-        // Columns 1..<width-1 are drawn (one space each side).
-        let available = width - 2 - title.width - markers.width
-        let clockWidth = SafeText.width(clock) + 2
-        let envWidth = SafeText.width(env)
-        let showClock = available - clockWidth >= min(envWidth, 12)
-        let envRoom = available - (showClock ? clockWidth : 0)
-        var spans = title
-        if envWidth <= envRoom {
-            spans.append(Span(env, .headerValue))
-        } else if envRoom >= 2 {
-            // Cut the name here, not at the end of the line, so the markers after it always show.
-            spans.append(Span((TextWrap.lines(env, width: envRoom - 1).first ?? "") + "…", .headerValue))
+    /// What the list says instead of rows: loading, nothing loaded because of an error, empty.
+    static func emptyMessage(_ state: AppState) -> WorkTable.Message? {
+        guard state.visible.isEmpty else { return nil }
+        if !state.hasLoadedAnything {
+            if let error = state.connection.lastError {
+                return WorkTable.Message("No work items loaded: \(ErrorWording.plain(error)).", role: .error)
+            }
+            return WorkTable.Message("Loading work items…", role: .dim)
         }
-        spans += markers
-        if showClock {
-            spans.append(Span(String(repeating: " ", count: max(2, width - 2 - spans.width - clockWidth + 2))))
-            spans.append(Span(clock, .headerLabel))
+        if state.totalItems == 0 { return WorkTable.Message("No work items in this environment.", role: .dim) }
+        var why: [String] = []
+        if state.filter != .all { why.append("filter \"\(state.filter.label)\"") }
+        if !state.search.query.isEmpty { why.append("search \"\(state.search.query)\"") }
+        let reason = why.isEmpty ? "" : " for " + why.joined(separator: " and ")
+        return WorkTable.Message(
+            "No items match\(reason) (\(state.totalItems) in total). Esc clears the search and filter.", role: .dim)
+    }
+}
+
+// MARK: - Status line
+
+extension DashboardView {
+    /// The status line: the search being typed (with its match count) or the latest flash
+    /// message on the left; the filter, sort order and item count on the right.
+    static func statusBar(_ state: AppState) -> StatusBar {
+        StatusBar(left: statusLeftSpans(state), right: statusRightSpans(state))
+    }
+
+    static func statusLeftSpans(_ state: AppState) -> [Span] {
+        let matches = state.visible.count
+        let matchText = "\(matches) \(matches == 1 ? "match" : "matches")"
+        if state.search.isEditing {
+            return [Span("/", .search, .bold), Span(state.search.query, .search), Span("█", .search),
+                    Span("  " + (state.search.query.isEmpty ? "type to search id, session, state, metadata" : matchText), .dim)]
+        }
+        if let flash = state.flash, flash.expiresAt > state.now {
+            return [Span(flash.text, flashRole(flash.kind))]
+        }
+        if !state.search.query.isEmpty {
+            return [Span("search ", .dim), Span("/" + state.search.query, .search), Span("  \(matchText) · Esc clears", .dim)]
+        }
+        if state.isLoadingPages {
+            return [Span("loading pages… \(state.totalItems) items so far", .dim)]
+        }
+        return changeSpans(state.changeTotals)
+    }
+
+    /// "+3 new · 5 changed · 2 gone": what the last refresh changed, for as long as its rows are marked.
+    static func changeSpans(_ changes: (new: Int, changed: Int, gone: Int)) -> [Span] {
+        var parts: [String] = []
+        if changes.new > 0 { parts.append("+\(changes.new) new") }
+        if changes.changed > 0 { parts.append("\(changes.changed) changed") }
+        if changes.gone > 0 { parts.append("\(changes.gone) gone") }
+        return parts.isEmpty ? [] : [Span(parts.joined(separator: " · "), .dim)]
+    }
+
+    static func statusRightSpans(_ state: AppState) -> [Span] {
+        var spans: [Span] = []
+        if state.filter != .all {
+            spans += [Span("filter ", .dim), Span(state.filter.label, .search), Span(" · ", .dim)]
+        }
+        spans += [Span("sort ", .dim), Span(state.sort.rawValue, .normal), Span(" · ", .dim)]
+        let total = state.totalItems
+        if state.filter != .all || !state.search.query.isEmpty {
+            spans.append(Span("\(state.visible.count) of \(total)", .normal))
+        } else {
+            spans.append(Span("\(total) \(total == 1 ? "item" : "items")", .normal))
         }
         return spans
+    }
+
+    static func flashRole(_ kind: Flash.Kind) -> ThemeRole {
+        switch kind {
+        case .info: .normal
+        case .success: .ok
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+}
+
+// MARK: - Key bar
+
+extension DashboardView {
+    /// The key bar for the state's key scope and mode.
+    public static func keyBar(_ state: AppState) -> KeyBar {
+        let readOnly = state.options.readOnly
+        return KeyBar(bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly)
+    }
+}
+
+// MARK: - Header
+
+extension DashboardView {
+    /// The header: the title row's parts and the variants of the connection, queue and count rows.
+    static func headerModel(_ state: AppState, time: TimeFormatting) -> HeaderModel {
+        HeaderModel(
+            environment: state.options.environmentName.map { "\($0) (\(state.options.environmentID))" }
+                ?? state.options.environmentID,
+            paused: state.paused,
+            readOnly: state.options.readOnly,
+            clock: time.minuteClock(state.now),
+            connection: connectionVariants(state, time: time),
+            queue: queueVariants(state),
+            counts: countVariants(state))
     }
 
     // MARK: - Connection

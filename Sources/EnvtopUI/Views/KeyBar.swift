@@ -1,29 +1,40 @@
 import EnvtopCore
-/// The bottom key bar, generated from `KeyMap.keyBar`, the same table dispatch reads.
+/// The bottom key bar: the hints for `bindings` (built from `KeyMap.keyBar`, the same table
+/// dispatch reads).
 ///
 /// When every hint does not fit, the help texts shorten to a word, then the least needed hints
 /// (movement, refresh, sort) go; "?" (help) and "q" (quit) always stay.
-public enum KeyBarView {
+public struct KeyBar: Widget, Sendable, Equatable {
     /// One hint: a binding and the words shown after its keys.
     public struct Item: Sendable, Equatable {
         public var binding: Binding
         public var text: String
     }
 
+    /// The hints of the current key scope, in table order.
+    public var bindings: [Binding]
+    /// The dashboard is read-only: no global destructive key is offered, whatever `bindings` holds.
+    public var readOnly: Bool
+
+    public init(bindings: [Binding], readOnly: Bool) {
+        self.bindings = bindings
+        self.readOnly = readOnly
+    }
+
     /// Hints dropped first when the bar is too narrow, in this order.
     static let dropOrder: [Action] = [.moveDown, .moveUp, .refresh, .sort, .focusDetail, .focusList, .filter, .pause, .search]
 
-    /// The hints shown at `width` for the state's key scope and mode.
-    public static func items(for state: AppState, width: Int) -> [Item] {
-        let bindings = KeyMap.keyBar(for: state.keyScope, readOnly: state.options.readOnly)
+    /// The hints shown at `width`.
+    public func items(width: Int) -> [Item] {
+        let bindings = readOnly ? self.bindings.filter { !($0.scope == .global && $0.isDestructive) } : self.bindings
         let full = bindings.map { Item(binding: $0, text: $0.help) }
-        if fits(full, gap: 2, width: width) { return full }
-        var short = bindings.map { Item(binding: $0, text: shortText($0)) }
-        if fits(short, gap: 2, width: width) { return short }
-        for action in dropOrder where !fits(short, gap: 1, width: width) {
+        if Self.fits(full, gap: 2, width: width) { return full }
+        var short = bindings.map { Item(binding: $0, text: Self.shortText($0)) }
+        if Self.fits(short, gap: 2, width: width) { return short }
+        for action in Self.dropOrder where !Self.fits(short, gap: 1, width: width) {
             short.removeAll { $0.binding.action == action }
         }
-        while !fits(short, gap: 1, width: width),
+        while !Self.fits(short, gap: 1, width: width),
             let index = short.lastIndex(where: { $0.binding.action != .help && $0.binding.action != .quit })
         {
             short.remove(at: index)
@@ -31,11 +42,11 @@ public enum KeyBarView {
         return short
     }
 
-    public static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
+    public func render(in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, style: CellStyle(.keyBar))
-        let items = items(for: state, width: rect.width)
-        let gap = fits(items, gap: 2, width: rect.width) ? "  " : " "
+        let items = items(width: rect.width)
+        let gap = Self.fits(items, gap: 2, width: rect.width) ? "  " : " "
         var spans: [Span] = []
         for (i, item) in items.enumerated() {
             if i > 0 { spans.append(Span(gap, .keyBar)) }
