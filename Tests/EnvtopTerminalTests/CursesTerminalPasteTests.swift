@@ -15,10 +15,7 @@ extension CursesTerminalTests {
     @Test("a bracketed paste arrives as one .paste, never as keys")
     func pasteArrivesWhole() throws {
         let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
-        let recorder = InputRecorder()
-        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) {
-            recorder.record($0)
-        }
+        let (terminal, recorder) = recordingTerminal(pty)
         try terminal.start()
         defer { terminal.stop() }
         let started = pty.read(quiet: 50)
@@ -49,10 +46,7 @@ extension CursesTerminalTests {
     @Test("a paste without its end marker ends after a short idle gap")
     func pasteWithoutEnd() throws {
         let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
-        let recorder = InputRecorder()
-        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) {
-            recorder.record($0)
-        }
+        let (terminal, recorder) = recordingTerminal(pty)
         try terminal.start()
         defer { terminal.stop() }
         _ = pty.read(quiet: 50)
@@ -70,10 +64,7 @@ extension CursesTerminalTests {
     @Test("a paste larger than the cap is cut at 64 KiB, and nothing after the cap leaks as keys")
     func largePaste() throws {
         let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
-        let recorder = InputRecorder()
-        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) {
-            recorder.record($0)
-        }
+        let (terminal, recorder) = recordingTerminal(pty)
         try terminal.start()
         defer { terminal.stop() }
         _ = pty.read(quiet: 50)

@@ -44,10 +44,7 @@ struct CursesTerminalTests {
     @Test("keys and mouse events arrive decoded, in order")
     func input() throws {
         let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
-        let recorder = InputRecorder()
-        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) {
-            recorder.record($0)
-        }
+        let (terminal, recorder) = recordingTerminal(pty)
         try terminal.start()
         defer { terminal.stop() }
         _ = pty.read(quiet: 50)

@@ -42,6 +42,16 @@ func eventually(limit: Int = 3000, _ condition: () -> Bool) -> Bool {
 }
 
 /// Options that drive a pseudo-terminal and leave the test process's signals and streams alone.
+/// A terminal on `pty` (default options) whose every input lands in the returned recorder:
+/// the set-up the pty input tests share. The caller starts and stops it.
+func recordingTerminal(_ pty: PseudoTerminal) -> (CursesTerminal, InputRecorder) {
+    let recorder = InputRecorder()
+    let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: ptyOptions(pty)) {
+        recorder.record($0)
+    }
+    return (terminal, recorder)
+}
+
 func ptyOptions(_ pty: PseudoTerminal, term: String = "xterm-256color", environment: [String: String] = [:]) -> TerminalOptions {
     var options = TerminalOptions()
     options.inputFD = pty.secondary
