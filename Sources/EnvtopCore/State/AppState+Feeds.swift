@@ -1,17 +1,6 @@
 import EnvtopModels
 import Foundation
 
-/// A watched environment: its id and, once known, its name.
-public struct WatchedEnvironment: Sendable, Equatable {
-    public var id: String
-    public var name: String?
-
-    public init(id: String, name: String? = nil) {
-        self.id = id
-        self.name = name
-    }
-}
-
 extension AppState {
     // MARK: Across feeds, for the widgets
 

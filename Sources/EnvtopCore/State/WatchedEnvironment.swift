@@ -1,0 +1,29 @@
+/// A watched environment: its id, its name once known, and the profile it was configured in
+/// (which API, which label and colour, whether it is production).
+///
+/// Environment ids are unique across everything watched (the startup refuses the same id in two
+/// profiles), so an `ItemRef` names exactly one environment of one API.
+public struct WatchedEnvironment: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    /// The profile's name in the config file ("default" for the one the `ANTHROPIC_*` variables make).
+    public var profile: String
+    /// What the banner and the ENV column call the profile (the profile's name unless it sets `label`).
+    public var label: String
+    /// The profile's colour, drawn on its label.
+    public var color: ProfileColor?
+    /// A production profile: a distinct banner, and a force stop needs its label typed.
+    public var production: Bool
+
+    public init(
+        id: String, name: String? = nil, profile: String = "default", label: String? = nil,
+        color: ProfileColor? = nil, production: Bool = false
+    ) {
+        self.id = id
+        self.name = name
+        self.profile = profile
+        self.label = label ?? profile
+        self.color = color
+        self.production = production
+    }
+}
