@@ -5,14 +5,14 @@ public enum Action: Sendable, Hashable {
     // Focus
     case focusDetail, focusList
     // List tools
-    case search, filter, sort, refresh, pause
+    case search, filter, sort, refresh, pause, switchEnvironment
     // Actions on the selected item
     case stop, forceStop
     // Program
     case help, quit, cycleTheme, redraw
     // Modal scopes
     case close
-    case searchAccept, searchDeleteBackward
+    case searchAccept, searchDeleteBackward, deleteBackward
     case dialogConfirm, dialogActivate, dialogSwitchButton
     case menuUp, menuDown, menuSelect
 }
@@ -24,6 +24,9 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case detail = "Detail pane"
     case search = "Search line"
     case dialog = "Stop confirmation"
+    /// A production force stop: the environment's label must be typed.
+    case typedConfirm = "Typed confirmation"
+    case switcher = "Environment switcher"
     case filterMenu = "Filter menu"
     case help = "Help"
 }

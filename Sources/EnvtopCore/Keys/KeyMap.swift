@@ -8,6 +8,7 @@ public enum KeyMap {
         Binding([.character("p")], .pause, .global, label: "p", help: "pause / resume refresh", bar: true),
         Binding([.character("t")], .cycleTheme, .global, label: "t", help: "next theme"),
         Binding([.control("l")], .redraw, .global, label: "ctrl-l", help: "redraw the screen"),
+        Binding([.character("e")], .switchEnvironment, .global, label: "e", help: "switch environment: one alone, or all together"),
         Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),
         Binding([.character("S")], .forceStop, .global, label: "S", help: "force stop the selected item", destructive: true, bar: true),
         // Work list
@@ -41,6 +42,15 @@ public enum KeyMap {
         Binding([.character("n"), .character("N"), .escape, .character("q")], .close, .dialog, label: "n/Esc", help: "cancel (the default)", bar: true),
         Binding([.tab, .backTab, .left, .right, .character("h"), .character("l")], .dialogSwitchButton, .dialog, label: "Tab/←/→", help: "move between buttons"),
         Binding([.enter, .character(" ")], .dialogActivate, .dialog, label: "Enter", help: "press the focused button (a force stop needs y)"),
+        // Production force stop: the label typed
+        Binding([.enter], .dialogConfirm, .typedConfirm, label: "Enter", help: "force stop, once the label is typed", destructive: true, bar: true),
+        Binding([.escape], .close, .typedConfirm, label: "Esc", help: "cancel (nothing is sent)", bar: true),
+        Binding([.backspace, .delete, .control("h")], .deleteBackward, .typedConfirm, label: "Backspace", help: "delete a character"),
+        // Environment switcher
+        Binding([.up, .character("k")], .menuUp, .switcher, label: "↑/k", help: "previous environment"),
+        Binding([.down, .character("j")], .menuDown, .switcher, label: "↓/j", help: "next environment"),
+        Binding([.enter], .menuSelect, .switcher, label: "Enter", help: "show it (all: the merged view)", bar: true),
+        Binding([.escape, .character("e"), .character("q")], .close, .switcher, label: "Esc", help: "close the switcher", bar: true),
         // Filter menu
         Binding([.up, .character("k")], .menuUp, .filterMenu, label: "↑/k", help: "previous filter"),
         Binding([.down, .character("j")], .menuDown, .filterMenu, label: "↓/j", help: "next filter"),

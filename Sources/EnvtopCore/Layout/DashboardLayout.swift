@@ -8,7 +8,7 @@ public struct DashboardLayout: Sendable, Equatable {
     /// From this width on, the detail pane sits beside the list instead of below it: below it the
     /// list keeps every column (id, state, session, ages, notes) up to 139 columns.
     public static let sideBySideWidth = 140
-    /// Title, connection, queue stats, state counts.
+    /// Title, connection, queue stats, state counts: the header of one environment.
     public static let headerHeight = 4
     /// The narrowest detail pane beside the list: a label column and a full session id.
     public static let minimumDetailWidth = 56
@@ -16,7 +16,8 @@ public struct DashboardLayout: Sendable, Equatable {
     public var size: Size
     public var isTooSmall: Bool
     public var sideBySide: Bool
-    /// Title, connection, queue stats and state counts: `headerHeight` rows.
+    /// One environment: title, connection, queue stats and state counts (`headerHeight` rows).
+    /// Several: the title, a line per environment, and the counts across them.
     public var header: Rect
     /// The column-title row of the list.
     public var listHeader: Rect
@@ -33,12 +34,20 @@ public struct DashboardLayout: Sendable, Equatable {
     /// Key hints from the key table.
     public var keyBar: Rect
 
-    public init(size: Size) {
+    /// The header's height when `environments` are shown together: the title, one line each and
+    /// the totals, but never more than a third of the screen (the last line then says how many
+    /// more there are), and never less than the single-environment header.
+    public static func headerHeight(environments: Int, size: Size) -> Int {
+        guard environments > 1 else { return headerHeight }
+        return max(headerHeight, min(2 + environments, size.height / 3))
+    }
+
+    public init(size: Size, headerHeight: Int = Self.headerHeight) {
         self.size = size
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
         isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
         sideBySide = size.width >= Self.sideBySideWidth
-        let (header, rest) = full.splitTop(Self.headerHeight)
+        let (header, rest) = full.splitTop(headerHeight)
         let (body, bottom) = rest.splitBottom(2)
         let (status, keyBar) = bottom.splitTop(1)
         self.header = header

@@ -43,7 +43,13 @@ public enum DetailLines {
         out.field("state", "\(badge.text) for \(Age.format(now.timeIntervalSince(item.stateEnteredAt)))", role: badge.role)
         out.field("kind", item.data.kind.rawValue.isEmpty ? "(not given)" : item.data.kind.rawValue)
         out.field(item.data.kind == .session ? "session" : "data id", item.sessionID)
-        out.field("environment", item.environmentID)
+        if let env = state.watched(item.environmentID), !env.label.isEmpty {
+            let name = env.name.map { "\($0) (\(env.id))" } ?? env.id
+            out.field("environment", "\(env.label) · \(name)\(env.production ? " · PRODUCTION" : "")")
+            out.field("profile", env.profile)
+        } else {
+            out.field("environment", item.environmentID)
+        }
         out.field("created", time.stamp(item.createdAt, now: now))
         out.field("acknowledged", stamp(item.acknowledgedAt, else: item.state == .queued ? "not yet" : "-"))
         out.field("started", stamp(item.startedAt, else: isLive(item.state) ? "not yet" : "-"))

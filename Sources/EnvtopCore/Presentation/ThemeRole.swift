@@ -42,4 +42,23 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable, Codable {
     case readOnly = "readonly"
     /// Control characters and escape sequences from the API, shown as visible escapes.
     case escaped
+    /// A profile's label in the colour the profile chose (`color:` in the config).
+    case envRed = "env.red", envGreen = "env.green", envYellow = "env.yellow", envBlue = "env.blue"
+    case envMagenta = "env.magenta", envCyan = "env.cyan", envWhite = "env.white"
+    /// The banner (title row) of a production environment, and its PRODUCTION marker.
+    case bannerProduction = "banner.production"
+
+    /// The role of a profile's colour; a profile without one draws its label as a header value.
+    public static func environment(_ color: ProfileColor?) -> ThemeRole {
+        switch color {
+        case .red: .envRed
+        case .green: .envGreen
+        case .yellow: .envYellow
+        case .blue: .envBlue
+        case .magenta: .envMagenta
+        case .cyan: .envCyan
+        case .white: .envWhite
+        case nil: .headerValue
+        }
+    }
 }

@@ -43,6 +43,11 @@ extension AppState {
     /// A paste is text for the field that has focus; anywhere else it is dropped, so pasted
     /// newlines and letters can never act as keys.
     mutating func handle(paste text: String) -> [Effect] {
+        if keyScope == .typedConfirm, case .stopDialog(var dialog) = overlay {
+            dialog.type(text)
+            overlay = .stopDialog(dialog)
+            return []
+        }
         guard keyScope == .search else {
             show(.pasteIgnored)
             return []

@@ -4,15 +4,20 @@ extension AppState {
     mutating func handle(key: Key) -> [Effect] {
         let scope = keyScope
         guard let action = KeyMap.action(for: key, in: scope) else {
-            if scope == .search, case .character(let c) = key {
-                let previous = search.query
-                search.field.insert(String(c))
-                searchChanged(from: previous)
+            if case .character(let c) = key {
+                if scope == .search {
+                    let previous = search.query
+                    search.field.insert(String(c))
+                    searchChanged(from: previous)
+                } else if scope == .typedConfirm, case .stopDialog(var dialog) = overlay {
+                    dialog.type(String(c))
+                    overlay = .stopDialog(dialog)
+                }
             }
             return []
         }
         switch scope {
-        case .help, .filterMenu, .dialog: return overlayKey(action)
+        case .help, .filterMenu, .dialog, .typedConfirm, .switcher: return overlayKey(action)
         case .search: return searchKey(action)
         case .list, .detail, .global: return mainKey(action)
         }
@@ -47,6 +52,8 @@ extension AppState {
             focus = .list
         case .filter:
             overlay = .filterMenu(FilterMenu(current: filter))
+        case .switchEnvironment:
+            overlay = .switcher(EnvironmentSwitcher(environments: feeds.map(\.environmentID), current: scope))
         case .sort:
             sort = sort.next
             followFirstRow()
@@ -117,6 +124,10 @@ extension AppState {
             followFirstRow()
             show(.filtered(filter, matches: visible.count))
             return []
+        case .chooseScope(let chosen):
+            overlay = nil
+            show(scope: chosen)
+            return []
         case .confirmStop:
             guard case .stopDialog(let dialog) = open else { return [] }
             return confirmStop(dialog)
@@ -149,5 +160,15 @@ extension AppState {
         } else {
             recomputeList()
         }
+    }
+
+    /// Shows all environments or one: the header and the list follow; sort, filter, search and
+    /// theme stay; the cursor goes to the first row.
+    mutating func show(scope chosen: EnvironmentScope) {
+        scope = chosen
+        setSize(size)
+        focus = .list
+        followFirstRow()
+        show(.scopeChanged(chosen, label: scopeTitle, matches: visible.count))
     }
 }

@@ -123,7 +123,7 @@ extension AppState {
     mutating func recomputeList() {
         for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
         visible = []  // the old rows go before the new ones are built: one list in memory, not two
-        visible = ListQuery.visible(feeds: feeds, filter: filter, search: search.query, sort: sort)
+        visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, filter: filter, search: search.query, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now
         reselect()

@@ -18,7 +18,13 @@ extension AppState {
             show(.stopNotAllowed(workID: ref.workID, refusal, sent: false))
             return []
         }
-        overlay = .stopDialog(StopDialog(mode: mode, target: item))
+        // A production force stop waits for the environment's label, typed: `y` is not enough.
+        let environment = watched(ref.environmentID)
+        var required: String?
+        if mode == .force, let environment, environment.production {
+            required = environment.label.isEmpty ? environment.displayName : environment.label
+        }
+        overlay = .stopDialog(StopDialog(mode: mode, target: item, requiredText: required))
         return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
     }
 

@@ -87,6 +87,8 @@ public struct AppState: Sendable {
     public internal(set) var search = SearchState()
     public internal(set) var filter: StateFilter = .all
     public internal(set) var sort: SortOrder = .newest
+    /// Every environment (the merged view) or one; several watched environments open on all.
+    public internal(set) var scope: EnvironmentScope = .all
     /// The store revisions and time the visible list was last computed for.
     var listedRevisions: [Int] = []
     var listedAt: Date?
@@ -102,7 +104,7 @@ public struct AppState: Sendable {
     public init(options: Options, size: Size, now: Date) {
         self.options = options
         self.now = now
-        self.layout = DashboardLayout(size: size)
+        self.layout = DashboardLayout(size: size, headerHeight: DashboardLayout.headerHeight(environments: options.environments.count, size: size))
         self.feeds = options.environments.map { Feed(environmentID: $0.id, environmentName: $0.name, now: now) }
         var index: [String: Int] = [:]
         for (i, feed) in feeds.enumerated() where index[feed.environmentID] == nil { index[feed.environmentID] = i }
@@ -128,5 +130,7 @@ public struct AppState: Sendable {
         return search.isEditing ? .search : (focus == .list ? .list : .detail)
     }
 
-    mutating func setSize(_ size: Size) { layout = DashboardLayout(size: size) }
+    mutating func setSize(_ size: Size) {
+        layout = DashboardLayout(size: size, headerHeight: DashboardLayout.headerHeight(environments: scopedFeeds.count, size: size))
+    }
 }

@@ -48,11 +48,14 @@ public enum ListQuery {
         var rank: Int32
     }
 
-    public static func visible(feeds: [Feed], filter: StateFilter, search: String, sort: SortOrder) -> [ItemRef] {
+    /// The rows of `feeds` (or only those at the indices `only`) that pass `filter` and `search`, sorted.
+    public static func visible(
+        feeds: [Feed], only: [Int]? = nil, filter: StateFilter, search: String, sort: SortOrder
+    ) -> [ItemRef] {
         let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(feeds.reduce(0) { $0 + $1.store.count })
-        for (index, feed) in feeds.enumerated() {
+        for (index, feed) in feeds.enumerated() where only?.contains(index) ?? true {
             let f = Int32(index)
             let attention = feed.attention
             func consider(_ id: String, _ item: WorkItem) {

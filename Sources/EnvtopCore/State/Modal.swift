@@ -15,6 +15,8 @@ public enum ModalOutcome: Sendable, Equatable {
     case close
     case notice(Notice)
     case applyFilter(StateFilter)
+    /// Show all environments, or one (the switcher).
+    case chooseScope(EnvironmentScope)
     case confirmStop
     case cancelStop
 }

@@ -10,6 +10,10 @@ public enum Notice: Sendable, Equatable {
     /// A stop was not opened or not sent, and why.
     case stopNotAllowed(workID: String, StopRefusal, sent: Bool)
     case forceNeedsConfirmKey(workID: String)
+    /// A production force stop waits for the environment's label to be typed exactly.
+    case typeToConfirm(workID: String, label: String)
+    /// The switcher showed one environment, or all of them.
+    case scopeChanged(EnvironmentScope, label: String, matches: Int)
     case stopCancelled
     case stopRequested(workID: String, StopMode)
     /// The API answered the stop: the item is now in `state`.
@@ -41,12 +45,12 @@ public enum Notice: Sendable, Equatable {
     public var kind: Flash.Kind {
         switch self {
         case .stopAnswered, .stopVerified(_, _, .stopped), .stopVerified(_, _, .stopping): .success
-        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
+        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .typeToConfirm, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
              .pasteCut, .stopUnclear, .stopVerified:
             .warning
         case .stopRefused, .stopUnverifiable: .error
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted,
-             .filtered, .searchAndFilterCleared, .themeChanged:
+             .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info
         }
     }

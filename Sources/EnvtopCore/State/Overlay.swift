@@ -3,6 +3,7 @@ public enum Overlay: Sendable, Equatable {
     case help(HelpModal)
     case filterMenu(FilterMenu)
     case stopDialog(StopDialog)
+    case switcher(EnvironmentSwitcher)
 
     /// The open modal, whichever it is.
     var modal: any Modal {
@@ -10,6 +11,7 @@ public enum Overlay: Sendable, Equatable {
         case .help(let m): m
         case .filterMenu(let m): m
         case .stopDialog(let m): m
+        case .switcher(let m): m
         }
     }
 
@@ -26,6 +28,9 @@ public enum Overlay: Sendable, Equatable {
             return m.handle(action)
         case .stopDialog(var m):
             defer { self = .stopDialog(m) }
+            return m.handle(action)
+        case .switcher(var m):
+            defer { self = .switcher(m) }
             return m.handle(action)
         }
     }

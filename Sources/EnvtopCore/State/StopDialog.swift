@@ -18,21 +18,47 @@ public struct StopDialog: Modal {
     public var focused: Button = .cancel
     /// True once the re-check on open answered.
     public var verified: Bool = false
+    /// What must be typed before the stop goes (a production environment's label, for a force
+    /// stop); nil when `y` is enough.
+    public let requiredText: String?
+    /// What the operator typed so far.
+    public internal(set) var typed = TextField()
 
-    public init(mode: StopMode, target: WorkItem) {
+    public init(mode: StopMode, target: WorkItem, requiredText: String? = nil) {
         self.mode = mode
         self.target = target
         self.current = target
+        self.requiredText = requiredText
     }
+
+    /// True when the typed text is the required text (or none is required).
+    public var typedMatches: Bool { requiredText.map { typed.text == $0 } ?? true }
 
     public var workID: String { target.id }
     /// The pinned target: its environment and id, exactly as the operator saw it.
     public var ref: ItemRef { ItemRef(environmentID: target.environmentID, workID: target.id) }
-    public var scope: KeyScope { .dialog }
+    public var scope: KeyScope { requiredText == nil ? .dialog : .typedConfirm }
+
+    /// Text typed (or pasted) into the confirmation field, when one is asked for.
+    mutating func type(_ text: String) {
+        guard requiredText != nil else { return }
+        typed.insert(text)
+    }
 
     /// `y` confirms; Enter presses the focused button (Cancel by default), except that a force
-    /// stop takes only `y`; Tab and arrows move between buttons; anything else cancels.
+    /// stop takes only `y`; Tab and arrows move between buttons; anything else cancels. When a
+    /// label must be typed, only Enter on the exact label confirms, and Esc cancels.
     public mutating func handle(_ action: Action) -> ModalOutcome {
+        if let requiredText {
+            switch action {
+            case .dialogConfirm:
+                return typedMatches ? .confirmStop : .notice(.typeToConfirm(workID: workID, label: requiredText))
+            case .deleteBackward:
+                typed.deleteBackward()
+                return .stay
+            default: return .cancelStop
+            }
+        }
         switch action {
         case .dialogConfirm: return .confirmStop
         case .dialogActivate:

@@ -8,7 +8,8 @@ public struct WatchedEnvironment: Sendable, Equatable {
     public var name: String?
     /// The profile's name in the config file ("default" for the one the `ANTHROPIC_*` variables make).
     public var profile: String
-    /// What the banner and the ENV column call the profile (the profile's name unless it sets `label`).
+    /// What the banner and the ENV column call the profile (the startup passes the profile's name
+    /// unless it sets `label`); empty for the implicit profile, which shows environment names.
     public var label: String
     /// The profile's colour, drawn on its label.
     public var color: ProfileColor?
@@ -22,8 +23,18 @@ public struct WatchedEnvironment: Sendable, Equatable {
         self.id = id
         self.name = name
         self.profile = profile
-        self.label = label ?? profile
+        self.label = label ?? ""
         self.color = color
         self.production = production
+    }
+
+    /// The environment's name, else its id.
+    public var displayName: String { name.flatMap { $0.isEmpty ? nil : $0 } ?? id }
+
+    /// What the ENV column shows: the label, with the name after it when the profile has several
+    /// environments (`shared`), or the name alone for a profile without a label.
+    public func tag(shared: Bool) -> String {
+        if label.isEmpty { return displayName }
+        return shared ? "\(label)/\(displayName)" : label
     }
 }

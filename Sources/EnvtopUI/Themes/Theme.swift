@@ -61,6 +61,14 @@ public struct Theme: Sendable, Hashable {
         .paused: RoleStyle(foreground: .black, background: .yellow, attributes: .bold),
         .readOnly: RoleStyle(foreground: .black, background: .magenta, attributes: .bold),
         .escaped: RoleStyle(foreground: .magenta, attributes: .underline),
+        .envRed: RoleStyle(foreground: .brightRed, attributes: .bold),
+        .envGreen: RoleStyle(foreground: .brightGreen, attributes: .bold),
+        .envYellow: RoleStyle(foreground: .brightYellow, attributes: .bold),
+        .envBlue: RoleStyle(foreground: .brightBlue, attributes: .bold),
+        .envMagenta: RoleStyle(foreground: .brightMagenta, attributes: .bold),
+        .envCyan: RoleStyle(foreground: .brightCyan, attributes: .bold),
+        .envWhite: RoleStyle(foreground: .brightWhite, attributes: .bold),
+        .bannerProduction: RoleStyle(foreground: .brightWhite, background: .red, attributes: .bold),
     ])
 
     /// The look without colour (`NO_COLOR`, monochrome terminals): only bold, reverse, underline
@@ -103,5 +111,13 @@ public struct Theme: Sendable, Hashable {
         .paused: RoleStyle(attributes: [.reverse, .bold]),
         .readOnly: RoleStyle(attributes: [.reverse, .bold]),
         .escaped: RoleStyle(attributes: .underline),
+        .envRed: RoleStyle(attributes: .bold),
+        .envGreen: RoleStyle(attributes: .bold),
+        .envYellow: RoleStyle(attributes: .bold),
+        .envBlue: RoleStyle(attributes: .bold),
+        .envMagenta: RoleStyle(attributes: .bold),
+        .envCyan: RoleStyle(attributes: .bold),
+        .envWhite: RoleStyle(attributes: .bold),
+        .bannerProduction: RoleStyle(attributes: [.reverse, .bold, .underline]),
     ])
 }

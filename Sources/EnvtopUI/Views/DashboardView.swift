@@ -14,7 +14,7 @@ public enum DashboardView {
             return screen
         }
         let time = TimeFormatting(timeZone: timeZone)
-        HeaderBar(model: headerModel(state, time: time)).render(in: layout.header, on: &screen)
+        HeaderBar(model: headerModel(state, time: time, rows: layout.header.height - 1)).render(in: layout.header, on: &screen)
         workTable(state, layout: layout).render(in: listArea(layout), on: &screen)
         DetailPaneView.draw(state, timeZone: timeZone, into: &screen)
         statusBar(state).render(in: layout.status, on: &screen)
@@ -23,6 +23,7 @@ public enum DashboardView {
         case .help(let help): HelpOverlay.draw(state, scroll: help.scroll, into: &screen)
         case .filterMenu(let menu): FilterMenuView.draw(state, selected: menu.selected, into: &screen)
         case .stopDialog(let dialog): StopDialogView.draw(dialog, state: state, time: time, into: &screen)
+        case .switcher(let switcher): self.switcher(state, switcher).render(in: screen.bounds, on: &screen)
         case nil: break
         }
         WideGlyphRepair.repairAll(&screen)

@@ -20,6 +20,13 @@ public enum NoticeWording {
             }
         case .forceNeedsConfirmKey(let id):
             return "A force stop needs \(key(.dialogConfirm, .dialog)): press \(key(.dialogConfirm, .dialog)) to force stop \(id), \(key(.close, .dialog)) to cancel"
+        case .typeToConfirm(let id, let label):
+            return "To force stop \(id) in production, type \(label) and press \(key(.dialogConfirm, .typedConfirm)); \(key(.close, .typedConfirm)) cancels"
+        case .scopeChanged(let scope, let label, let matches):
+            switch scope {
+            case .all: return "Showing all environments together: \(label) (\(matches) items)"
+            case .one: return "Showing \(label) alone (\(matches) items); \(key(.switchEnvironment, .global)) switches back"
+            }
         case .stopCancelled:
             return "Cancelled: nothing was stopped"
         case .stopRequested(let id, let mode):

@@ -9,21 +9,22 @@ public enum SnapshotText {
     public static func render(_ state: AppState, timeZone: TimeZone = .current) -> String {
         let width = max(DashboardLayout.minimumSize.width, state.size.width)
         let time = TimeFormatting(timeZone: timeZone)
-        var lines = HeaderBar(model: DashboardView.headerModel(state, time: time)).plainLines(width: width).map(trimmed)
+        var lines = HeaderBar(model: DashboardView.headerModel(state, time: time, rows: 2 + state.feeds.count)).plainLines(width: width).map(trimmed)
         lines.append("")
-        let columns = WorkColumns.plan(width: width)
+        let columns = DashboardView.planColumns(state, width: width)
         var row = Screen(size: Size(width: width, height: 1))
         if let message = DashboardView.emptyMessage(state) {
             lines += TextWrap.lines(message.text, width: width - 2).map { "  " + SafeText.visible($0) }
             return lines.joined(separator: "\n")
         }
         WorkTable.drawTitles(
-            columns: columns, isStale: state.connection.isStale, position: "", in: row.bounds, into: &row)
+            columns: columns, isStale: state.anyStale, position: "", in: row.bounds, into: &row)
         lines.append(trimmed(row.row(y: 0)))
         for ref in state.visible {
             guard let item = state.item(ref) else { continue }
-            WorkRow(item: item, attention: state.attention(ref), now: state.now, columns: columns)
-                .draw(into: &row, x: 0, y: 0, columns: columns, selection: nil)
+            var workRow = WorkRow(item: item, attention: state.attention(ref), now: state.now, columns: columns)
+            if columns.slot(.environment) != nil { DashboardView.tagRow(&workRow, state, ref.environmentID) }
+            workRow.draw(into: &row, x: 0, y: 0, columns: columns, selection: nil)
             lines.append(trimmed(row.row(y: 0)))
         }
         return lines.joined(separator: "\n")

@@ -39,8 +39,19 @@ public enum StopDialogView {
                 out.append([Span(i == 0 ? "" : pad, .dialog), Span(piece, role, attributes)])
             }
         }
-        wrapped("\(force ? "Force stop" : "Stop") \(dialog.workID)?", .dialog, .bold)
+        let envID = dialog.ref.environmentID
+        let env = state.watched(envID) ?? WatchedEnvironment(id: envID)
+        wrapped("\(force ? "Force stop" : "Stop") \(dialog.workID) in \(state.tag(envID))?", .dialog, .bold)
         out.append([])
+        // The environment, named in full: a stop reaches this one and no other.
+        var place: [Span] = [Span("env      ", .dialog)]
+        if env.production { place += [Span(" PRODUCTION ", .bannerProduction, .bold), Span(" ", .dialog)] }
+        if !env.label.isEmpty { place += [Span(env.label, .dialog, .bold), Span(" · ", .dialog)] }
+        place.append(Span(env.name.map { "\($0) (\(envID))" } ?? envID, .dialog, .bold))
+        out.append(place)
+        if !env.label.isEmpty {
+            out.append([Span("profile  ", .dialog), Span(env.profile, .dialog)])
+        }
         let badge = StateBadge.of(current.state)
         let inState = Age.format(now.timeIntervalSince(current.stateEnteredAt))
         out.append([Span("session  ", .dialog), Span(current.sessionID, .dialog, .bold)])
@@ -53,7 +64,11 @@ public enum StopDialogView {
         out.append([])
         wrapped("What happens: " + dialog.consequence, .dialog)
         out.append([])
-        if force {
+        if let required = dialog.requiredText {
+            wrapped("This is production: type \(required) and press Enter to force stop. Esc cancels.", .dialog, .bold)
+            out.append([Span("type ", .dialog), Span(required, .dialog, .bold), Span(": ", .dialog),
+                        Span(dialog.typed.text, dialog.typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
+        } else if force {
             wrapped("Only y confirms a force stop. n, Esc or Enter on Cancel cancels.", .dialog, .bold)
         } else {
             wrapped("y confirms. n or Esc cancels. Tab moves between the buttons.", .dialog)
@@ -66,7 +81,8 @@ public enum StopDialogView {
     /// "[ Cancel ]   [ Stop ]", centred, the focused one highlighted.
     static func buttons(_ dialog: StopDialog, width: Int) -> [Span] {
         let cancel = "[ Cancel ]"
-        let confirm = dialog.mode == .force ? "[ Force stop: press y ]" : "[ Stop ]"
+        let confirm = dialog.requiredText != nil
+            ? "[ Force stop: type, then Enter ]" : dialog.mode == .force ? "[ Force stop: press y ]" : "[ Stop ]"
         let confirmRole: ThemeRole = dialog.focused == .confirm
             ? (dialog.mode == .force ? .destructive : .dialogButtonFocused) : .dialogButton
         let total = SafeText.width(cancel) + 3 + SafeText.width(confirm)

@@ -7,7 +7,7 @@ import EnvtopCore
 /// its tail. A row never wraps: every column has a fixed width and the notes take what is left.
 public struct WorkColumns: Sendable, Equatable {
     public enum Column: Sendable, Equatable, CaseIterable {
-        case id, state, session, age, inState, heartbeat, note
+        case environment, id, state, session, age, inState, heartbeat, note
     }
 
     /// One column's place in the row.
@@ -38,6 +38,26 @@ public struct WorkColumns: Sendable, Equatable {
     public var shortSessions: Bool
 
     public func slot(_ column: Column) -> Slot? { slots.first { $0.column == column } }
+
+    /// The widest ENV column: longer tags are cut.
+    public static let maxEnvironmentWidth = 18
+
+    /// The plan for a list `width` columns wide (including the lead), with an ENV column
+    /// `environmentWidth` wide first (the merged view) when it is not zero: the other columns
+    /// plan for what is left, as on a narrower screen.
+    public static func plan(width: Int, environmentWidth: Int) -> WorkColumns {
+        let env = min(maxEnvironmentWidth, max(3, environmentWidth))
+        guard environmentWidth > 0, width - env - 1 >= DashboardLayout.minimumSize.width - 8 else { return plan(width: width) }
+        var columns = plan(width: width - env - 1)
+        columns.width = width
+        columns.slots = columns.slots.map { slot in
+            var moved = slot
+            moved.x += env + 1
+            return moved
+        }
+        columns.slots.insert(Slot(column: .environment, x: leadWidth, width: env, alignRight: false, title: "ENV"), at: 0)
+        return columns
+    }
 
     /// The plan for a list `width` columns wide (including the lead).
     public static func plan(width: Int) -> WorkColumns {

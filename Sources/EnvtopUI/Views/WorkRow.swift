@@ -18,6 +18,9 @@ public struct WorkRow: Sendable, Equatable {
     public var metadata: String
     /// New, changed or gone in the last refresh: a symbol in the lead column, and a gone row dim.
     public var mark: ChangeMark?
+    /// The ENV column (merged view): the environment's tag, in its profile's colour.
+    public var environment = ""
+    public var environmentRole: ThemeRole = .row
 
     public init(item: WorkItem, attention: Attention?, now: Date, columns: WorkColumns) {
         let compact = columns.compactAges
@@ -79,6 +82,8 @@ public struct WorkRow: Sendable, Equatable {
         for slot in columns.slots {
             let sx = x + slot.x
             switch slot.column {
+            case .environment:
+                screen.write(environment, x: sx, y: y, maxWidth: slot.width, style: role(environmentRole))
             case .id:
                 screen.write(id, x: sx, y: y, maxWidth: slot.width, style: role(.row))
             case .state:
