@@ -10,19 +10,19 @@ public enum DashboardView {
         var screen = Screen(size: state.size)
         let layout = state.layout
         if layout.isTooSmall {
-            TooSmallView.draw(state, into: &screen)
+            tooSmall(state).render(in: screen.bounds, on: &screen)
             return screen
         }
         let time = TimeFormatting(timeZone: timeZone)
         HeaderBar(model: headerModel(state, time: time, rows: layout.header.height - 1)).render(in: layout.header, on: &screen)
         workTable(state, layout: layout).render(in: listArea(layout), on: &screen)
-        DetailPaneView.draw(state, timeZone: timeZone, into: &screen)
+        detailPane(state, timeZone: timeZone).render(in: screen.bounds, on: &screen)
         statusBar(state).render(in: layout.status, on: &screen)
         keyBar(state).render(in: layout.keyBar, on: &screen)
         switch state.overlay {
-        case .help(let help): HelpOverlay.draw(state, scroll: help.scroll, into: &screen)
-        case .filterMenu(let menu): FilterMenuView.draw(state, selected: menu.selected, into: &screen)
-        case .stopDialog(let dialog): StopDialogView.draw(dialog, state: state, time: time, into: &screen)
+        case .help(let help): HelpOverlay(readOnly: state.options.readOnly, scroll: help.scroll).render(in: screen.bounds, on: &screen)
+        case .filterMenu(let menu): filterMenu(state, menu).render(in: screen.bounds, on: &screen)
+        case .stopDialog(let dialog): stopDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .switcher(let switcher): self.switcher(state, switcher).render(in: screen.bounds, on: &screen)
         case nil: break
         }

@@ -2,18 +2,28 @@ import EnvtopCore
 import Foundation
 
 /// The detail pane: a title row (which item, where the scroll is) and a window of `DetailLines`.
-public enum DetailPaneView {
-    public static func draw(_ state: AppState, timeZone: TimeZone, into screen: inout Screen) {
-        let layout = state.layout
-        let body = layout.detailBody
-        let lines = DetailLines.build(state: state, width: max(1, body.width), timeZone: timeZone)
+///
+/// Its inputs include the layout's three rectangles (title row, divider, body), since the pane
+/// is not one rectangle: `render` draws into those and ignores `area`.
+struct DetailPaneView: Widget, Sendable, Equatable {
+    var title: Rect
+    var divider: Rect
+    var body: Rect
+    /// The selected item's lines at the body's width.
+    var lines: [DetailLine]
+    var scroll: Int
+    var focused: Bool
+    var selectedID: String?
+    /// Shown when there are no lines.
+    var hint: String
+
+    func render(in area: Rect, on screen: inout Screen) {
         let maxScroll = max(0, lines.count - body.height)
-        let scroll = min(max(0, state.detailScroll), maxScroll)
-        drawTitle(state, lines: lines.count, scroll: scroll, height: body.height, in: layout.detailTitle, into: &screen)
-        drawDivider(layout.divider, into: &screen)
+        let scroll = min(max(0, self.scroll), maxScroll)
+        drawTitle(lines: lines.count, scroll: scroll, height: body.height, in: title, into: &screen)
+        Self.drawDivider(divider, into: &screen)
         screen.fill(Rect(x: body.x - 1, y: body.y, width: body.width + 1, height: body.height), style: CellStyle(.detailValue))
         guard !lines.isEmpty else {
-            let hint = state.visible.isEmpty ? "Nothing to show." : "Select an item to see its details."
             screen.write(hint, x: body.x + 1, y: body.y, maxWidth: body.width - 1, style: CellStyle(.dim))
             return
         }
@@ -21,7 +31,7 @@ public enum DetailPaneView {
         for row in 0..<body.height {
             let index = scroll + row
             guard index < lines.count else { break }
-            draw(lines[index], x: body.x, y: body.y + row, width: body.width, labelWidth: labelWidth, into: &screen)
+            Self.draw(lines[index], x: body.x, y: body.y + row, width: body.width, labelWidth: labelWidth, into: &screen)
         }
     }
 
@@ -44,13 +54,12 @@ public enum DetailPaneView {
     }
 
     /// "─ Detail: work_… ───── 1-8/31 ↓ ─": bright when the pane has focus, dim otherwise.
-    static func drawTitle(_ state: AppState, lines: Int, scroll: Int, height: Int, in rect: Rect, into screen: inout Screen) {
+    func drawTitle(lines: Int, scroll: Int, height: Int, in rect: Rect, into screen: inout Screen) {
         guard !rect.isEmpty else { return }
-        let focused = state.focus == .detail && state.overlay == nil
         let border = CellStyle(focused ? .title : .border, focused ? .bold : [])
         screen.fill(rect, style: border, text: "─")
         var spans = [Span(" Detail", focused ? .title : .border, .bold)]
-        if let id = state.selectedID { spans += [Span(": ", border.role), Span(id, focused ? .title : .normal)] }
+        if let id = selectedID { spans += [Span(": ", border.role), Span(id, focused ? .title : .normal)] }
         spans.append(Span(focused ? " (focused) " : " ", border.role, border.attributes))
         var position = ""
         if lines > height {

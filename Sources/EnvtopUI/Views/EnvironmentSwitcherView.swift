@@ -50,37 +50,3 @@ struct EnvironmentSwitcherView: Widget, Sendable, Equatable {
         }
     }
 }
-
-extension DashboardView {
-    /// The switcher's lines from the state: "all" with the totals, then each environment.
-    static func switcher(_ state: AppState, _ switcher: EnvironmentSwitcher) -> EnvironmentSwitcherView {
-        var choices: [EnvironmentSwitcherView.Choice] = []
-        for choice in switcher.choices {
-            switch choice {
-            case .all:
-                let total = state.feeds.reduce(0) { $0 + $1.store.count }
-                let flagged = state.feeds.reduce(0) { $0 + $1.attention.count }
-                let stale = state.feeds.filter { $0.connection.isStale }.count
-                var status = [Span("\(total) items", .normal), Span("  ")]
-                status.append(flagged > 0 ? Span("! \(flagged) stuck", .attention) : Span("0 stuck", .ok))
-                if stale > 0 { status += [Span("  "), Span("\(stale) stale", .error)] }
-                choices.append(.init(
-                    name: Span("all", .title, .bold), detail: "\(state.feeds.count) environments, one list",
-                    status: status, production: false, current: state.scope == .all))
-            case .one(let id):
-                guard let feed = state.environmentFeed(id), let env = state.watched(id) else { continue }
-                let health = EnvironmentLines.healthSpans(feed, now: state.now, time: TimeFormatting()).short
-                let counts = feed.store.counts
-                let stuck = feed.attention.count
-                let status = health + [Span("  q \(counts[.queued])  a \(counts[.active])  ", .normal),
-                                       stuck > 0 ? Span("! \(stuck)", .attention) : Span("! 0", .ok)]
-                let name = env.name.map { "\($0) (\(id))" } ?? id
-                let profile = env.profile.isEmpty ? "" : " · profile \(env.profile)"
-                choices.append(.init(
-                    name: Span(state.tag(id), ThemeRole.environment(env.color), .bold), detail: name + profile,
-                    status: status, production: env.production, current: state.scope == .one(id)))
-            }
-        }
-        return EnvironmentSwitcherView(choices: choices, selected: switcher.selected)
-    }
-}

@@ -4,12 +4,17 @@ import EnvtopModels
 /// The `?` overlay: every binding of `KeyMap`, scope by scope, then what the symbols mean.
 ///
 /// Generated from the same table dispatch reads, so help and behaviour cannot drift apart.
-public enum HelpOverlay {
-    public static func draw(_ state: AppState, scroll: Int, into screen: inout Screen) {
-        let content = lines(readOnly: state.options.readOnly)
-        let width = min(screen.width - 4, 80)
-        let height = min(screen.height - 2, content.count + 2)
-        let rect = screen.bounds.centered(width: width, height: height)
+struct HelpOverlay: Widget, Sendable, Equatable {
+    /// Destructive keys are marked off in read-only mode.
+    var readOnly: Bool
+    /// The first line shown (clamped to the text).
+    var scroll: Int
+
+    func render(in area: Rect, on screen: inout Screen) {
+        let content = Self.lines(readOnly: readOnly)
+        let width = min(area.width - 4, 80)
+        let height = min(area.height - 2, content.count + 2)
+        let rect = area.centered(width: width, height: height)
         let inner = Box.draw(
             rect, into: &screen, style: .normal, borderStyle: CellStyle(.border),
             title: [Span("Help: every key", .title, .bold)])

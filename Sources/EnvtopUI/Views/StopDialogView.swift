@@ -2,22 +2,42 @@ import EnvtopCore
 import EnvtopModels
 import Foundation
 
-/// The stop confirmation: names the item (id, session, state and for how long), says what the stop
-/// will do now and whether the item changed since the key was pressed. Cancel is the default.
-public enum StopDialogView {
-    public static func draw(_ dialog: StopDialog, state: AppState, time: TimeFormatting, into screen: inout Screen) {
-        let width = min(screen.width - 4, 74)
+/// The stop confirmation: names the item (id, environment, session, state and for how long), says
+/// what the stop will do now and whether the item changed since the key was pressed. Cancel is
+/// the default. Plain inputs, built by `DashboardView.stopDialog`.
+struct StopDialogView: Widget, Sendable, Equatable {
+    var force: Bool
+    /// "Stop work_… in stg/sim-a?"
+    var heading: String
+    /// The environment in full: PRODUCTION marker, label, name and id.
+    var environment: [Span]
+    /// The profile's name, when the environment has a label.
+    var profile: String?
+    var session: String
+    /// "● active for 15s"
+    var stateText: String
+    /// "! It changed since you opened this: …", when it did.
+    var changedWarning: String?
+    var verified: Bool
+    var consequence: String
+    /// What must be typed (a production force stop), what is typed so far, and whether it matches.
+    var requiredText: String?
+    var typed: String
+    var typedMatches: Bool
+    var focused: StopDialog.Button
+
+    func render(in area: Rect, on screen: inout Screen) {
+        let width = min(area.width - 4, 74)
         let innerWidth = max(1, width - 4)
-        var content = lines(dialog, state: state, width: innerWidth)
-        let maxInner = max(1, screen.height - 4)
+        var content = lines(width: innerWidth)
+        let maxInner = max(1, area.height - 4)
         // On a short screen, drop blank lines first, then cut the middle: the buttons always show.
         if content.count > maxInner { content.removeAll { $0.isEmpty } }
         if content.count > maxInner {
             let tail = Array(content.suffix(2))
             content = Array(content.prefix(max(0, maxInner - 2))) + tail
         }
-        let rect = screen.bounds.centered(width: width, height: content.count + 2)
-        let force = dialog.mode == .force
+        let rect = area.centered(width: width, height: content.count + 2)
         let title = force
             ? [Span(" FORCE STOP ", .destructive, .bold)]
             : [Span("Stop work item", .dialogTitle, .bold)]
@@ -28,10 +48,7 @@ public enum StopDialogView {
     }
 
     /// The dialog's rows, each at most `width` columns.
-    static func lines(_ dialog: StopDialog, state: AppState, width: Int) -> [[Span]] {
-        let now = state.now
-        let current = dialog.current
-        let force = dialog.mode == .force
+    func lines(width: Int) -> [[Span]] {
         var out: [[Span]] = []
         func wrapped(_ text: String, _ role: ThemeRole, _ attributes: TextAttributes = [], indent: Int = 0) {
             let pad = String(repeating: " ", count: indent)
@@ -39,59 +56,43 @@ public enum StopDialogView {
                 out.append([Span(i == 0 ? "" : pad, .dialog), Span(piece, role, attributes)])
             }
         }
-        let envID = dialog.ref.environmentID
-        let env = state.watched(envID) ?? WatchedEnvironment(id: envID)
-        wrapped("\(force ? "Force stop" : "Stop") \(dialog.workID) in \(state.tag(envID))?", .dialog, .bold)
+        wrapped(heading, .dialog, .bold)
         out.append([])
-        // The environment, named in full: a stop reaches this one and no other.
-        var place: [Span] = [Span("env      ", .dialog)]
-        if env.production { place += [Span(" PRODUCTION ", .bannerProduction, .bold), Span(" ", .dialog)] }
-        if !env.label.isEmpty { place += [Span(env.label, .dialog, .bold), Span(" · ", .dialog)] }
-        place.append(Span(env.name.map { "\($0) (\(envID))" } ?? envID, .dialog, .bold))
-        out.append(place)
-        if !env.label.isEmpty {
-            out.append([Span("profile  ", .dialog), Span(env.profile, .dialog)])
-        }
-        let badge = StateBadge.of(current.state)
-        let inState = Age.format(now.timeIntervalSince(current.stateEnteredAt))
-        out.append([Span("session  ", .dialog), Span(current.sessionID, .dialog, .bold)])
-        out.append([Span("state    ", .dialog), Span("\(badge.text) for \(inState)", .dialog, .bold)])
-        if dialog.stateChanged {
-            let before = StateBadge.of(dialog.target.state)
-            wrapped("! It changed since you opened this: it was \(before.text), it is now \(badge.text).", .destructive, .bold)
-        }
-        out.append([Span(dialog.verified ? "Checked with the API just now." : "Not re-checked with the API yet: showing the list's copy.", .dialog, .dim)])
+        out.append([Span("env      ", .dialog)] + environment)
+        if let profile { out.append([Span("profile  ", .dialog), Span(profile, .dialog)]) }
+        out.append([Span("session  ", .dialog), Span(session, .dialog, .bold)])
+        out.append([Span("state    ", .dialog), Span(stateText, .dialog, .bold)])
+        if let changedWarning { wrapped(changedWarning, .destructive, .bold) }
+        out.append([Span(verified ? "Checked with the API just now." : "Not re-checked with the API yet: showing the list's copy.", .dialog, .dim)])
         out.append([])
-        wrapped("What happens: " + dialog.consequence, .dialog)
+        wrapped("What happens: " + consequence, .dialog)
         out.append([])
-        if let required = dialog.requiredText {
-            wrapped("This is production: type \(required) and press Enter to force stop. Esc cancels.", .dialog, .bold)
-            out.append([Span("type ", .dialog), Span(required, .dialog, .bold), Span(": ", .dialog),
-                        Span(dialog.typed.text, dialog.typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
+        if let requiredText {
+            wrapped("This is production: type \(requiredText) and press Enter to force stop. Esc cancels.", .dialog, .bold)
+            out.append([Span("type ", .dialog), Span(requiredText, .dialog, .bold), Span(": ", .dialog),
+                        Span(typed, typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
         } else if force {
             wrapped("Only y confirms a force stop. n, Esc or Enter on Cancel cancels.", .dialog, .bold)
         } else {
             wrapped("y confirms. n or Esc cancels. Tab moves between the buttons.", .dialog)
         }
         out.append([])
-        out.append(buttons(dialog, width: width))
+        out.append(buttons(width: width))
         return out
     }
 
     /// "[ Cancel ]   [ Stop ]", centred, the focused one highlighted.
-    static func buttons(_ dialog: StopDialog, width: Int) -> [Span] {
+    func buttons(width: Int) -> [Span] {
         let cancel = "[ Cancel ]"
-        let confirm = dialog.requiredText != nil
-            ? "[ Force stop: type, then Enter ]" : dialog.mode == .force ? "[ Force stop: press y ]" : "[ Stop ]"
-        let confirmRole: ThemeRole = dialog.focused == .confirm
-            ? (dialog.mode == .force ? .destructive : .dialogButtonFocused) : .dialogButton
+        let confirm = requiredText != nil ? "[ Force stop: type, then Enter ]" : force ? "[ Force stop: press y ]" : "[ Stop ]"
+        let confirmRole: ThemeRole = focused == .confirm ? (force ? .destructive : .dialogButtonFocused) : .dialogButton
         let total = SafeText.width(cancel) + 3 + SafeText.width(confirm)
         let pad = max(0, (width - total) / 2)
         return [
             Span(String(repeating: " ", count: pad), .dialog),
-            Span(cancel, dialog.focused == .cancel ? .dialogButtonFocused : .dialogButton, dialog.focused == .cancel ? .bold : []),
+            Span(cancel, focused == .cancel ? .dialogButtonFocused : .dialogButton, focused == .cancel ? .bold : []),
             Span("   ", .dialog),
-            Span(confirm, confirmRole, dialog.focused == .confirm ? .bold : []),
+            Span(confirm, confirmRole, focused == .confirm ? .bold : []),
         ]
     }
 }

@@ -2,7 +2,8 @@ import EnvtopCore
 import EnvtopModels
 import Foundation
 
-/// The one place that turns `AppState` into the inputs of the dashboard's widgets.
+/// The one place that turns `AppState` into the inputs of the dashboard's widgets: the list,
+/// the status line and the key bar here; the header and the overlays beside it in this folder.
 ///
 /// Each builder reads the state and returns a widget holding plain values; the widgets never see
 /// the state.
