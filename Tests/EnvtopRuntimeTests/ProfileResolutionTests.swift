@@ -6,7 +6,8 @@ import EnvtopTesting
 import Foundation
 import Testing
 
-/// Startup with profiles: reading each profile's keys (variable, private file, command).
+/// Startup with profiles: reading each profile's keys (variable, private file, command) and
+/// turning its `environments` into the environments watched, through a fake API per profile.
 @Suite("Profile keys and environments")
 struct ProfileResolutionTests {
     let file = "/home/op/.config/envtop/config.yaml"
@@ -141,4 +142,148 @@ struct ProfileResolutionTests {
             try ProfileCredentials.resolve(unset, file: file, environment: environment)
         }
     }
+
+    // MARK: Environments
+
+    func plan(
+        _ profiles: [(profile: ProfileConfig, api: any DashboardAPI)], only: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> Result<WatchPlan, ConfigError> {
+        do throws(ConfigError) {
+            return .success(try await WatchPlan.resolve(profiles: profiles, file: file, only: only))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func problem(_ result: Result<WatchPlan, ConfigError>, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        switch result {
+        case .success(let plan):
+            Issue.record("resolved \(plan.environments.map(\.id)), but should have failed", sourceLocation: sourceLocation)
+            return ""
+        case .failure(let error):
+            return error.description
+        }
+    }
+
+    @Test("`all` watches the self-hosted, unarchived environments, marked with the profile")
+    func allListsSelfHosted() async throws {
+        let api = FakeDashboardAPI(environments: [
+            Environment(id: "env_a", name: "Alpha"), Environment(id: "env_cloud", name: "Cloud", configType: "cloud"),
+            Environment(id: "env_old", name: "Old", archivedAt: Date()), Environment(id: "env_b", name: "Beta"),
+        ])
+        let staging = profile("staging", color: .green, production: true)
+        let resolved = try await plan([(staging, api)]).get()
+        #expect(resolved.environments == [
+            WatchedEnvironment(id: "env_a", name: "Alpha", profile: "staging", label: "STAGING", color: .green, production: true),
+            WatchedEnvironment(id: "env_b", name: "Beta", profile: "staging", label: "STAGING", color: .green, production: true),
+        ])
+        #expect(resolved.profileOfEnvironment == ["env_a": "staging", "env_b": "staging"])
+    }
+
+    @Test("`all` with nothing to watch, or an API that fails, is an error at `environments`")
+    func allFails() async {
+        let none = FakeDashboardAPI(environments: [Environment(id: "env_c", name: "C", configType: "cloud")])
+        #expect(problem(await plan([(profile("staging"), none)]))
+            == "\(file):3: profile 'staging': no self-hosted environment is visible at http://staging.test")
+        let down = FakeDashboardAPI()
+        await down.reply(.fail(.transport("connection refused")), to: [.listEnvironments])
+        #expect(problem(await plan([(profile("staging"), down)]))
+            == "\(file):3: profile 'staging': cannot list the environments at http://staging.test: cannot reach the API: connection refused; list their ids in `environments:`, or leave this profile out with --profile")
+    }
+
+    @Test("listed ids are named by the API; an unknown one is an error at its line; a 403 keeps it unnamed")
+    func listedIDs() async throws {
+        let api = FakeDashboardAPI(environments: [Environment(id: "env_a", name: "Alpha")])
+        #expect(problem(await plan([(profile("prod", environments: ids("env_a", "env_typo")), api)]))
+            == "\(file):5: profile 'prod': unknown environment id 'env_typo' (the API at http://prod.test has no such environment)")
+        let found = try await plan([(profile("prod", environments: ids("env_a")), api)]).get()
+        #expect(found.environments.map(\.name) == ["Alpha"])
+
+        await api.reply(.fail(.http(status: 403, type: "permission_error", message: "no", requestID: nil, details: nil)), to: [.getEnvironment])
+        let unverified = try await plan([(profile("prod", environments: ids("env_x", "env_a")), api)]).get()
+        #expect(unverified.environments.map(\.id) == ["env_x", "env_a"])
+        #expect(unverified.environments.map(\.name) == [nil, nil])
+    }
+
+    @Test("the same environment in two profiles names both")
+    func duplicateAcrossProfiles() async {
+        let first = FakeDashboardAPI(environments: [Environment(id: "env_a", name: "A")])
+        let second = FakeDashboardAPI(environments: [Environment(id: "env_b", name: "B"), Environment(id: "env_a", name: "A")])
+        #expect(problem(await plan([(profile("one"), first), (profile("two", environments: ids("env_b", "env_a", line: 7)), second)]))
+            == "\(file):8: profile 'two': environment 'env_a' is also in profile 'one' (line 3); watch each environment through one profile only")
+    }
+
+    @Test("more than 20 environments is refused, with how many each profile gives")
+    func tooMany() async throws {
+        let many = { (prefix: String, count: Int) in
+            FakeDashboardAPI(environments: (1...count).map { Environment(id: "env_\(prefix)\($0)", name: "\($0)") })
+        }
+        #expect(problem(await plan([(profile("one"), many("a", 12)), (profile("two"), many("b", 9))]))
+            == "\(file): envtop watches at most 20 environments; the profiles give 21 (one 12, two 9); use --profile or --environment to choose")
+        let fits = await plan([(profile("one"), many("a", 12)), (profile("two"), many("b", 9))], only: ["env_a1", "env_b9"])
+        #expect(try fits.get().environments.map(\.id) == ["env_a1", "env_b9"])
+    }
+
+    @Test("--environment keeps the ids named, in profile order, and refuses one no profile has")
+    func onlyFilter() async throws {
+        let one = FakeDashboardAPI(environments: [Environment(id: "env_a1", name: "A1"), Environment(id: "env_a2", name: "A2")])
+        let two = FakeDashboardAPI(environments: [Environment(id: "env_b1", name: "B1"), Environment(id: "env_b2", name: "B2")])
+        let profiles: [(profile: ProfileConfig, api: any DashboardAPI)] = [
+            (profile("one"), one), (profile("two", environments: ids("env_b1", "env_b2")), two),
+        ]
+        let resolved = try await plan(profiles, only: ["env_b2", "env_a1"]).get()
+        #expect(resolved.environments.map(\.id) == ["env_a1", "env_b2"])
+        #expect(resolved.profileOfEnvironment == ["env_a1": "one", "env_b2": "two"])
+        // An id ruled out is not asked about.
+        #expect(await two.calls(to: .getEnvironment) == [.getEnvironment(id: "env_b2")])
+        #expect(problem(await plan(profiles, only: ["env_a1", "env_zz"]))
+            == "\(file): --environment env_zz is in no profile (searched 'one', 'two'); add it to a profile's environments list")
+    }
+
+    @Test("a listing that hands back a cursor it gave before ends instead of looping")
+    func repeatedCursor() async throws {
+        let api = LoopingEnvironmentPages()
+        let resolved = try await plan([(profile("loop"), api)]).get()
+        #expect(resolved.environments.map(\.id) == ["env_page1", "env_page2"])
+        #expect(await api.pagesServed == 3)
+    }
+
+    @Test("calls naming an environment go to its profile's API; listing goes to the default")
+    func routing() async throws {
+        let one = FakeDashboardAPI(items: FakeWork.items(1...2, environment: "env_a"), environments: [Environment(id: "env_a", name: "A")])
+        let two = FakeDashboardAPI(items: FakeWork.items(3...5, environment: "env_b"), environments: [Environment(id: "env_b", name: "B")])
+        let routed = RoutedDashboardAPI(routes: ["env_a": one, "env_b": two], default: one)
+        #expect(try await routed.listWork(environmentID: "env_b", limit: nil, page: nil).data.map(\.id) == ["work_0003", "work_0004", "work_0005"])
+        #expect(try await routed.stopWork(environmentID: "env_a", workID: "work_0001", mode: .graceful).state == .stopping)
+        #expect(await one.calls(to: .stopWork) == [.stopWork(environmentID: "env_a", workID: "work_0001", mode: .graceful)])
+        #expect(await two.calls(to: .stopWork).isEmpty)
+        #expect(await two.calls(to: .listWork).count == 1)
+        #expect(try await routed.listEnvironments(limit: nil, page: nil, includeArchived: false).data.map(\.id) == ["env_a"])
+        _ = try? await routed.stats(environmentID: "env_unknown")
+        #expect(await one.calls(to: .stats) == [.stats(environmentID: "env_unknown")])
+    }
+}
+
+/// An environment listing whose third page hands back the first page's cursor.
+private actor LoopingEnvironmentPages: DashboardAPI {
+    var pagesServed = 0
+
+    func listEnvironments(limit: Int?, page: String?, includeArchived: Bool) async throws(APIError) -> EnvironmentPage {
+        pagesServed += 1
+        switch page {
+        case nil: return EnvironmentPage(data: [Environment(id: "env_page1", name: "1")], nextPage: "p2")
+        case "p2": return EnvironmentPage(data: [Environment(id: "env_page2", name: "2")], nextPage: "p3")
+        default: return EnvironmentPage(data: [Environment(id: "env_page1", name: "1")], nextPage: "p2")
+        }
+    }
+
+    func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage { throw .cancelled }
+    func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem { throw .cancelled }
+    func stats(environmentID: String) async throws(APIError) -> QueueStats { throw .cancelled }
+    func stopWork(environmentID: String, workID: String, mode: StopMode) async throws(APIError) -> WorkItem { throw .cancelled }
+    func updateMetadata(environmentID: String, workID: String, patch: MetadataPatch) async throws(APIError) -> WorkItem {
+        throw .cancelled
+    }
+    func getEnvironment(id: String) async throws(APIError) -> Environment { throw .cancelled }
 }
