@@ -2,7 +2,9 @@ import Foundation
 
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
-    public static let keys = ["environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention"]
+    public static let keys = [
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "profiles",
+    ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
         "lease_ttl_seconds", "stopping_grace_seconds", "starting_grace_seconds", "queued_grace_seconds",
@@ -15,7 +17,8 @@ extension EnvtopConfig {
     public static func parse(_ text: String, file: String) throws(ConfigError) -> EnvtopConfig {
         let reader = YAMLReader(file: file)
         var config = EnvtopConfig()
-        for entry in try reader.root(of: text) {
+        let entries = try reader.root(of: text)
+        for entry in entries {
             switch entry.key {
             case "environment": config.environment = try reader.string(entry, what: "environment")
             case "base_url": config.baseURL = try reader.string(entry, what: "base_url")
@@ -25,11 +28,24 @@ extension EnvtopConfig {
             case "theme": config.theme = try reader.string(entry, what: "theme")
             case "log_file": config.logFile = try reader.string(entry, what: "log_file")
             case "attention": try parseAttention(entry, into: &config, reader: reader)
+            case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)
             default:
                 throw reader.fail(entry.line, "unknown key '\(entry.key)'\(Suggestion.hint(for: entry.key, in: keys))")
             }
         }
+        try checkProfilesStandAlone(entries, reader: reader)
         return config
+    }
+
+    /// With `profiles:`, the top-level `environment`, `base_url` and `workspace` would make a
+    /// second, nameless profile; each profile says its own instead.
+    private static func checkProfilesStandAlone(_ entries: [YAMLEntry], reader: YAMLReader) throws(ConfigError) {
+        guard let profiles = entries.first(where: { $0.key == "profiles" }),
+              let stray = entries.first(where: { ["environment", "base_url", "workspace"].contains($0.key) })
+        else { return }
+        let into = stray.key == "environment" ? "a profile's `environments:` list" : "each profile that needs it"
+        throw reader.fail(
+            stray.line, "top-level \(stray.key) cannot be used with profiles: (line \(profiles.line)); move it into \(into)")
     }
 
     private static func parseAttention(_ entry: YAMLEntry, into config: inout EnvtopConfig, reader: YAMLReader) throws(ConfigError) {

@@ -16,12 +16,15 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var stoppingGraceSeconds: Double?
     public var startingGraceSeconds: Double?
     public var queuedGraceSeconds: Double?
+    /// The `profiles:` section, in file order; empty without one (the `ANTHROPIC_*` variables and
+    /// the top-level keys then make the only profile). Never set from the command line.
+    public var profiles: [ProfileConfig]
 
     public init(
         environment: String? = nil, baseURL: String? = nil, workspace: String? = nil, refresh: Double? = nil,
         readOnly: Bool? = nil, theme: String? = nil, logFile: String? = nil,
         leaseTTLSeconds: Double? = nil, stoppingGraceSeconds: Double? = nil,
-        startingGraceSeconds: Double? = nil, queuedGraceSeconds: Double? = nil
+        startingGraceSeconds: Double? = nil, queuedGraceSeconds: Double? = nil, profiles: [ProfileConfig] = []
     ) {
         self.environment = environment
         self.baseURL = baseURL
@@ -34,6 +37,7 @@ public struct EnvtopConfig: Sendable, Hashable {
         self.stoppingGraceSeconds = stoppingGraceSeconds
         self.startingGraceSeconds = startingGraceSeconds
         self.queuedGraceSeconds = queuedGraceSeconds
+        self.profiles = profiles
     }
 
     /// The smallest refresh interval, shared with the `--refresh` check.
