@@ -62,7 +62,7 @@ extension AppState {
         now = max(now, at)
         switch result {
         case .success(let item):
-            withFeed(env) { $0.store.update(item) }
+            withFeed(env) { $0.update(item) }
             if case .stopDialog(var dialog) = overlay, dialog.ref == ref {
                 dialog.current = item
                 dialog.verified = true
@@ -89,7 +89,7 @@ extension AppState {
         switch result {
         case .success(let item):
             stopsInFlight[ref] = nil
-            withFeed(env) { $0.store.update(item) }
+            withFeed(env) { $0.update(item) }
             recomputeList()
             show(.stopAnswered(workID: workID, mode, item.state))
         case .failure(let error) where Self.outcomeUnknown(error):
@@ -124,7 +124,7 @@ extension AppState {
         stopsInFlight[ref] = nil
         switch result {
         case .success(let item):
-            withFeed(env) { $0.store.update(item) }
+            withFeed(env) { $0.update(item) }
             recomputeList()
             show(.stopVerified(workID: workID, mode, item.state))
         case .failure(let error) where error.status == 404:

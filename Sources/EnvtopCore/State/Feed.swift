@@ -92,11 +92,13 @@ public struct Feed: Sendable {
         let delta = store.apply(page: page, index: request.index, generation: generation)
         var page = page
         if delta.cursorRepeated { page.nextPage = nil }
+        // An item back in the list is no longer gone: one row for it, never two.
+        for id in delta.inserted where !departed.isEmpty || !pendingDeparted.isEmpty {
+            departed[id] = nil
+            pendingDeparted[id] = nil
+        }
         if hasLoaded {
-            for id in delta.inserted {
-                pending.new.insert(id)
-                pendingDeparted[id] = nil
-            }
+            for id in delta.inserted { pending.new.insert(id) }
             for id in delta.changed where !pending.new.contains(id) { pending.changed.insert(id) }
         }
         let repeated = delta.cursorRepeated
@@ -137,6 +139,14 @@ public struct Feed: Sendable {
             }
         }
         attention = flagged
+    }
+
+    /// Stores a copy of one item read on its own (a stop's answer, a re-check): it is listed
+    /// again if it was shown as gone.
+    mutating func update(_ item: WorkItem) {
+        departed[item.id] = nil
+        pendingDeparted[item.id] = nil
+        store.update(item)
     }
 
     /// Forgets one item at once: the API answered 404 for it.

@@ -81,7 +81,7 @@ public enum ListQuery {
             }
             for (id, item) in feed.store.byID { consider(id, item) }
             // Items gone from the API stay one refresh, dimmed, where they were.
-            for (id, item) in feed.departed { consider(id, item) }
+            for (id, item) in feed.departed where feed.store[id] == nil { consider(id, item) }
         }
         entries.sort {
             if $0.rank != $1.rank { return $0.rank < $1.rank }

@@ -6,7 +6,7 @@ extension DashboardOptions {
     /// (command line > config file > defaults). Options not given stay nil.
     var commandLineConfig: EnvtopConfig {
         EnvtopConfig(
-            environment: environment, baseURL: baseURL, workspace: workspace, refresh: refresh,
+            environment: nil, baseURL: baseURL, workspace: workspace, refresh: refresh,
             readOnly: readOnly, theme: theme, logFile: logFile)
     }
 }

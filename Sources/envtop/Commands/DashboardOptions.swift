@@ -2,10 +2,19 @@ import ArgumentParser
 
 /// The dashboard's command-line options.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "The environment to watch (env_...). Without it, envtop lists the environments your credentials can see.")
-    var environment: String?
+    @Option(name: [.short, .long], help: """
+        An environment to watch (env_...); repeat it for several. Without it, envtop watches every \
+        self-hosted environment the credentials (or the chosen profiles) can see, up to 20.
+        """)
+    var environment: [String] = []
 
-    @Option(name: .customLong("base-url"), help: "API base URL. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.")
+    @Option(name: [.short, .long], help: """
+        A profile of the config file to watch; repeat it for several (default: every profile). \
+        Several environments open on the merged view; e switches between them.
+        """)
+    var profile: [String] = []
+
+    @Option(name: .customLong("base-url"), help: "API base URL without profiles. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.")
     var baseURL: String?
 
     @Option(help: "Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.")
@@ -21,7 +30,7 @@ struct DashboardOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "No key can change anything; the screen says so.")
     var readOnly: Bool?
 
-    @Flag(help: "Watch a live simulated environment on loopback: no account and no network needed.")
+    @Flag(help: "Watch live simulated environments on loopback (two profiles, one production): no account, no network.")
     var demo = false
 
     @Option(help: "Seed of the --demo simulator (the same seed gives the same history).")

@@ -14,8 +14,10 @@ enum OnceSnapshot {
         let effects = state.apply(.tick(Date()))
         await StateDriver.settle(&state, effects: effects, api: api)
         Swift.print(SnapshotText.render(state))
-        if let error = state.connection.lastError {
-            throw StartupError(.runtime, "the API failed: \(error)")
+        let failed = state.feeds.filter { $0.connection.lastError != nil }
+        if let first = failed.first, let error = first.connection.lastError {
+            let which = state.feeds.count > 1 ? " for \(state.tag(first.environmentID))" : ""
+            throw StartupError(.runtime, "the API failed\(which): \(error)")
         }
     }
 }

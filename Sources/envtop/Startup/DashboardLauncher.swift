@@ -4,8 +4,8 @@ import EnvtopUI
 import Foundation
 
 /// Everything between the parsed command line and the running dashboard, as steps run in order:
-/// the config, the themes, the client (or the demo), the environment, then `--once` or the
-/// terminal checks and the dashboard. A step that cannot go on throws a `StartupError`, which
+/// the config, the themes, the profiles with a client each (or the demo) and the environments
+/// they serve, then `--once` or the terminal checks and the dashboard. A step that cannot go on throws a `StartupError`, which
 /// carries its message and exit code; `run()` prints it and returns the code.
 struct DashboardLauncher {
     let options: DashboardOptions
@@ -27,9 +27,13 @@ struct DashboardLauncher {
         let themes = try resolveThemes(startup)
         let connection = try await connect(startup)
         defer { connection.shutdown() }
-        let stateOptions = try await chooseEnvironment(startup, connection: connection)
-        if options.once { return try await OnceSnapshot.print(options: stateOptions, api: connection.client) }
+        guard let api = connection.api else { return }
+        let settings = startup.settings
+        let stateOptions = AppState.Options(
+            environments: connection.environments, readOnly: settings.readOnly, refreshInterval: settings.refresh,
+            thresholds: settings.thresholds)
+        if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
         try preflight()
-        try await runDashboard(stateOptions, themes: themes, api: connection.client, startup: startup)
+        try await runDashboard(stateOptions, themes: themes, api: api, startup: startup)
     }
 }

@@ -9,6 +9,8 @@ struct StartupSettings {
     let environment: [String: String]
     /// The config file alone: `--list-themes` and the theme choice need to know what it said.
     let file: EnvtopConfig
+    /// Where the config file is (or would be): errors about profiles name it.
+    let configPath: String
     let settings: EnvtopSettings
     let logPath: String
     let logger: Logger
@@ -29,6 +31,8 @@ struct StartupSettings {
             handler.logLevel = level
             return handler
         }
-        return StartupSettings(environment: env, file: fileConfig, settings: settings, logPath: logPath, logger: logger)
+        return StartupSettings(
+            environment: env, file: fileConfig, configPath: ConfigFile.path(explicitPath: options.config),
+            settings: settings, logPath: logPath, logger: logger)
     }
 }

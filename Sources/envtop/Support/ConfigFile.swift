@@ -4,9 +4,14 @@ import Foundation
 
 /// Reads the config file: `--config PATH`, else `$XDG_CONFIG_HOME/envtop/config.yaml`.
 enum ConfigFile {
+    /// The file read: `--config`'s, else the default.
+    static func path(explicitPath: String?) -> String {
+        explicitPath.map(ThemeSelection.expandingTilde) ?? AppPaths.configFile
+    }
+
     /// The config, empty when the default file does not exist; a `--config` file must exist.
     static func load(explicitPath: String?) -> Result<EnvtopConfig, ConfigError> {
-        let path = explicitPath.map(ThemeSelection.expandingTilde) ?? AppPaths.configFile
+        let path = path(explicitPath: explicitPath)
         guard FileManager.default.fileExists(atPath: path) else {
             if explicitPath == nil { return .success(EnvtopConfig()) }
             return .failure(ConfigError(file: path, line: nil, message: "no such file"))

@@ -2,7 +2,7 @@ import EnvtopClient
 import EnvtopSimulator
 import Foundation
 
-/// `--demo`: a simulator started in this process on a free loopback port, reached through the
+/// `--demo`: a simulator with three environments started in this process on a free loopback port, reached through the
 /// real client over real HTTP, with keys made up for this run only.
 struct DemoEnvironment: Sendable {
     let server: SimulatorServer
@@ -13,7 +13,8 @@ struct DemoEnvironment: Sendable {
         let apiKey = "envtop-demo-api-" + UUID().uuidString.lowercased()
         var configuration = SimulatorConfiguration()
         configuration.seed = seed
-        configuration.environmentCount = 1
+        // Three environments: the demo shows two as "staging" and one as "production".
+        configuration.environmentCount = 3
         configuration.environmentKeys = [environmentKey]
         configuration.apiKeys = [apiKey]
         let server = try await SimulatorServer.start(configuration)

@@ -32,6 +32,27 @@ struct ReconciliationTests {
         #expect(s.feed.attention.keys.allSatisfy { s.store[$0] != nil })
     }
 
+    @Test("an item shown as gone that comes back (listed, or read on its own) has one row, not two")
+    func goneAndBack() {
+        var s = F.loaded((1...3).map { F.item($0) })
+        Self.refresh(&s, pages: [[F.item(1), F.item(2)]])
+        #expect(s.isDeparted(ItemRef(environmentID: F.env, workID: F.item(3).id)))
+        // Back in the next list, while that cycle's stats are still out: one row at once.
+        let t = s.now.addingTimeInterval(3)
+        var effects = s.apply(.tick(t))
+        for case .fetchPage(let request) in effects {
+            effects = s.apply(.pageLoaded(request, .success(WorkPage(data: (1...3).map { F.item($0) }, nextPage: nil)), at: t))
+        }
+        #expect(s.visibleIDs.filter { $0 == F.item(3).id }.count == 1)
+        // Gone again, then read on its own (a stop's re-check): still one row.
+        Self.refresh(&s, pages: [[F.item(1), F.item(2)]])
+        Self.refresh(&s, pages: [[F.item(1), F.item(2)]])
+        Self.refresh(&s, pages: [[F.item(1), F.item(2)]])
+        _ = s.apply(.itemChecked(environmentID: F.env, workID: F.item(3).id, .success(F.item(3)), at: s.now))
+        _ = s.apply(.key(.character("r")))
+        #expect(s.visibleIDs.filter { $0 == F.item(3).id }.count <= 1)
+    }
+
     @Test("with many pages, an item is removed only after a complete sweep has not returned it")
     func multiPageSweep() {
         var s = F.state()

@@ -14,7 +14,12 @@ extension DashboardView {
         if state.isMerged {
             let shown = state.scopedFeeds.map { state.feeds[$0].environmentID }
             model.environment = state.scopeTitle + " (e switches)"
-            model.productionLabels = shown.compactMap { id in state.watched(id).flatMap { $0.production ? state.tag(id) : nil } }
+            // Each production profile once, by its label (or the environment's name without one).
+            for id in shown {
+                guard let env = state.watched(id), env.production else { continue }
+                let name = env.label.isEmpty ? env.displayName : env.label
+                if !model.productionLabels.contains(name) { model.productionLabels.append(name) }
+            }
             model.rows = EnvironmentLines.rows(state, environments: shown, room: max(1, rows - 1), time: time)
                 + [countVariants(state)]
             return model
