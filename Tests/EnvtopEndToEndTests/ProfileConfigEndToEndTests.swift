@@ -1,0 +1,90 @@
+import EnvtopSimulator
+import Foundation
+import Testing
+
+/// A bad profile stops the real binary before anything starts: exit code 2, the file and line,
+/// and never a key on the screen.
+extension ThemeAndConfigEndToEndTests {
+    @Test("bad profiles: a loose key file, an unknown environment id, an unknown --profile; each names the file and line")
+    func badProfiles() async throws {
+        let home = try Home()
+        defer { home.remove() }
+        var config = SimulatorConfiguration()
+        config.environmentCount = 1
+        config.workersPerEnvironment = 0
+        config.arrivalRatePerSecond = 0
+        config.initialItemsPerEnvironment = 0
+        config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
+        config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
+        let server = try await SimulatorServer.start(config)
+        defer { Task { await server.shutdown() } }
+        let keyFile = home.root.appendingPathComponent("api.key")
+        _ = FileManager.default.createFile(
+            atPath: keyFile.path, contents: Data(config.apiKeys[0].utf8), attributes: [.posixPermissions: 0o644])
+        let variables = ["E2E_ENV_KEY": config.environmentKeys[0]]
+
+        try home.write("""
+            profiles:
+              lab:
+                base_url: \(server.baseURL)
+                environments: all
+                api_key_file: \(keyFile.path)
+                environment_key_env: E2E_ENV_KEY
+            """, to: home.configFile)
+        let loose = try run(["--once"], home: home, environment: variables)
+        #expect(loose.status == 2)
+        #expect(loose.error.hasPrefix("envtop: \(home.configFile.path):5: "), "\(loose.error)")
+        #expect(loose.error.contains("chmod 600"))
+        #expect(!loose.error.contains(config.apiKeys[0]) && loose.output.isEmpty)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
+        try home.write("""
+            profiles:
+              lab:
+                base_url: \(server.baseURL)
+                environments:
+                  - \(server.environmentIDs[0])
+                  - env_doesNotExist000000000000
+                api_key_file: \(keyFile.path)
+                environment_key_env: E2E_ENV_KEY
+            """, to: home.configFile)
+        let unknown = try run(["--once"], home: home, environment: variables)
+        #expect(unknown.status == 2)
+        #expect(unknown.error.hasPrefix("envtop: \(home.configFile.path):6: "), "\(unknown.error)")
+        #expect(unknown.error.contains("env_doesNotExist000000000000"))
+        #expect(unknown.output.isEmpty, "nothing started")
+
+        let noSuchProfile = try run(["--once", "--profile", "labb"], home: home, environment: variables)
+        #expect(noSuchProfile.status == 2)
+        #expect(noSuchProfile.error.contains("--profile labb: no such profile") && noSuchProfile.error.contains("did you mean 'lab'"))
+
+        // A config that runs a key command must not be writable by others.
+        try home.write("""
+            profiles:
+              lab:
+                base_url: \(server.baseURL)
+                api_key_command: cat \(keyFile.path)
+                environment_key_env: E2E_ENV_KEY
+            """, to: home.configFile)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: home.configFile.path)
+        let writable = try run(["--once"], home: home, environment: variables)
+        #expect(writable.status == 2)
+        #expect(writable.error.contains("runs a key command") && writable.error.contains("chmod go-w"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.configFile.path)
+        let command = try run(["--once"], home: home, environment: variables)
+        #expect(command.status == 0, "the key from the command works: \(command.error)")
+
+        // Fixed, the same file works: --once lists the environment's (empty) queue.
+        try home.write("""
+            profiles:
+              lab:
+                base_url: \(server.baseURL)
+                environments: [\(server.environmentIDs[0])]
+                api_key_file: \(keyFile.path)
+                environment_key_env: E2E_ENV_KEY
+            """, to: home.configFile)
+        let good = try run(["--once"], home: home, environment: variables)
+        #expect(good.status == 0, "\(good.error)")
+        #expect(good.output.contains("lab"))
+    }
+}
