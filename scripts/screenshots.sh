@@ -175,6 +175,26 @@ if wanted main || wanted help || wanted detail || wanted force-stop; then
     fi
 fi
 
+if wanted switcher || wanted production; then
+    start 120 40 -- "${demo[@]}"
+    keys e
+    wait_for "Environments"
+    if wanted switcher; then shot switcher 120 40; fi
+    if wanted production; then
+        # The production environment alone (the switcher's last line), then a force stop: the
+        # banner is production's, and the dialog waits for the label typed.
+        keys k Enter
+        wait_for "PRODUCTION"
+        sleep 1
+        keys S
+        wait_for "type prod"
+        keys -l "pro"
+        sleep 1.2
+        shot production-force-stop 120 40
+        keys Escape
+    fi
+fi
+
 if wanted narrow; then
     start 80 24 -- "${demo[@]}"
     shot narrow-80x24 80 24
