@@ -164,13 +164,16 @@ _envtop() {
 
     local -a repeating_flags=()
     local -a non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
-    local -a repeating_options=()
-    local -a non_repeating_options=(-e --environment --base-url --workspace --refresh --seed --theme --log-file --config)
+    local -a repeating_options=(-e --environment -p --profile)
+    local -a non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config)
     __envtop_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '-e'|'--environment')
+        return
+        ;;
+    '-p'|'--profile')
         return
         ;;
     '--base-url')

@@ -20,7 +20,7 @@ function __envtop_parse_tokens -S
     set -l unparsed_tokens (__envtop_tokens -pc)
     switch $unparsed_tokens[1]
     case 'envtop'
-        __envtop_parse_subcommand 0 'e/environment=' 'base-url=' 'workspace=' 'refresh=' 'read-only' 'no-read-only' 'demo' 'seed=' 'once' 'theme=' 'list-themes' 'log-file=' 'config=' 'version' 'h/help'
+        __envtop_parse_subcommand 0 'e/environment=+' 'p/profile=+' 'base-url=' 'workspace=' 'refresh=' 'read-only' 'no-read-only' 'demo' 'seed=' 'once' 'theme=' 'list-themes' 'log-file=' 'config=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'simulate'
             __envtop_parse_subcommand 0 'port=' 'seed=' 'environments=' 'workers=' 'arrival-rate=' 'items=' 'lease-ttl=' 'api-key=+' 'environment-key=+' 'latency-ms=' 'jitter-ms=' 'error-rate=+' 'retry-after=' 'malformed-rate=' 'drop-rate=' 'version' 'h/help'
@@ -79,13 +79,14 @@ function __envtop_custom_completion
 end
 
 complete -c 'envtop' -f
-complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" e environment' -s 'e' -l 'environment' -d 'The environment to watch (env_...). Without it, envtop lists the environments your credentials can see.' -rfka ''
-complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" base-url' -l 'base-url' -d 'API base URL. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop"' -s 'e' -l 'environment' -d 'An environment to watch (env_...); repeat it for several. Without it, envtop watches every self-hosted environment the credentials (or the chosen profiles) can see, up to 20.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop"' -s 'p' -l 'profile' -d 'A profile of the config file to watch; repeat it for several (default: every profile). Several environments open on the merged view; e switches between them.' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" base-url' -l 'base-url' -d 'API base URL without profiles. Default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com.' -rfka ''
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" workspace' -l 'workspace' -d 'Workspace id, sent as anthropic-workspace-id, for credentials that span workspaces.' -rfka ''
-complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" refresh' -l 'refresh' -d 'Seconds between refreshes (default: the config\'s refresh, else 2; at least 0.5).' -rfka ''
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" refresh' -l 'refresh' -d 'Seconds between refreshes (default: the config\'s refresh, else 2; at least 0.5). While the API fails, retries come at most max(refresh, 3 s) apart; data older than refresh + 3 s is marked STALE.' -rfka ''
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" read-only' -l 'read-only' -d 'No key can change anything; the screen says so.'
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" no-read-only' -l 'no-read-only' -d 'No key can change anything; the screen says so.'
-complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" demo' -l 'demo' -d 'Watch a live simulated environment on loopback: no account and no network needed.'
+complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" demo' -l 'demo' -d 'Watch live simulated environments on loopback (two profiles, one production): no account, no network.'
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" seed' -l 'seed' -d 'Seed of the --demo simulator (the same seed gives the same history).' -rfka ''
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" once' -l 'once' -d 'Print one plain-text snapshot of the stats and the work list to stdout, then exit.'
 complete -c 'envtop' -n '__envtop_should_offer_completions_for_flags_or_options "envtop" theme' -l 'theme' -d 'Theme name or path to a theme file (default: the config\'s theme, else default).' -rfka '(__envtop_custom_completion ---completion -- --theme (count (__envtop_tokens -pc)) (__envtop_tokens -tC))'
