@@ -87,4 +87,20 @@ extension ThemeAndConfigEndToEndTests {
         #expect(good.status == 0, "\(good.error)")
         #expect(good.output.contains("lab"))
     }
+
+    @Test("--demo opens on the merged view of its three simulated environments (two profiles, one production)")
+    func demoIsMerged() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let result = try run(["--demo", "--once"], home: home, environment: ["COLUMNS": "140"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.contains("all: 3 environments") == true)
+        #expect(lines.first?.contains("PRODUCTION: prod") == true)
+        #expect(result.output.contains("ENV"))
+        // A header line per environment, and rows of each.
+        #expect(lines.filter { $0.contains("stg/sim-") && $0.contains("total") }.count == 2)
+        #expect(lines.contains { $0.contains("prod") && $0.contains("● live") })
+        #expect(lines.contains { $0.hasPrefix("   prod ") || $0.contains(" prod  ") })
+    }
 }

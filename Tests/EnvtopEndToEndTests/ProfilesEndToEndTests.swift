@@ -166,24 +166,29 @@ extension DashboardEndToEndTests {
         #expect(counts.staging == 0 && counts.prod == 2)
         #expect(await profiles.state(of: forced) == .stopped)
 
-        // The switcher: staging alone keeps the sort; all again shows everything.
+        // The switcher: staging alone keeps the sort and the filter; all again shows everything.
         try tmux.press("Escape")
         try tmux.type("o")
         try await tmux.waitFor(text: "sort oldest first")
+        try tmux.type("f")
+        try await tmux.waitFor(text: "Enter applies")
+        try tmux.type("jj")
+        try tmux.press("Enter")
+        try await tmux.waitFor(text: "filter queued")
         try tmux.type("e")
         try await tmux.waitFor(text: "Environments")
         try tmux.type("j")
         try tmux.press("Enter")
         screen = try await tmux.waitFor("staging alone", timeout: 10) { screen in
-            screen.contains("Showing stg alone") && screen.contains("2 items")
+            screen.contains("Showing stg alone") && screen.contains("2 of 2")
         }
-        #expect(screen.contains("sort oldest first"))
+        #expect(screen.contains("sort oldest first") && screen.contains("filter queued"))
         #expect(!screen.contains(String(target.id.prefix(16))), "prod items are not listed")
         try tmux.type("e")
         try tmux.type("k")
         try tmux.press("Enter")
         screen = try await tmux.waitFor(text: "Showing all environments together")
-        #expect(screen.contains("sort oldest first") && screen.contains("5 items"))
+        #expect(screen.contains("sort oldest first") && screen.contains("filter queued") && screen.contains("3 of 5"))
         try tmux.type("q")
         try await tmux.waitFor(text: "$ ")
     }
