@@ -71,7 +71,7 @@ extension AppState {
     }
 
     /// The ids of the visible rows (tests and single-environment callers).
-    public var visibleIDs: [String] { visible.map(\.workID) }
+    public var visibleIDs: [String] { visible.ids }
     public var selectedID: String? { selected?.workID }
 
     /// Why an item is flagged, if it is (the set the header counts).

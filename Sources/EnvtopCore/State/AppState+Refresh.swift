@@ -29,8 +29,8 @@ extension AppState {
         guard !visible.isEmpty else { return [] }
         let end = min(visible.count, listScroll + layout.pageRows)
         var pages: [Int] = []
-        for row in max(0, listScroll)..<max(listScroll, end) where visible[row].environmentID == feed.environmentID {
-            if let page = feed.store.page(of: visible[row].workID), !pages.contains(page) { pages.append(page) }
+        for row in max(0, listScroll)..<max(listScroll, end) where visible.environmentID(at: row) == feed.environmentID {
+            if let page = feed.store.page(of: visible.ids[row]), !pages.contains(page) { pages.append(page) }
         }
         return pages.sorted()
     }
@@ -109,12 +109,14 @@ extension AppState {
         var current: Feed?
         let feeds = self.feeds
         let index = feedIndex
-        visible = visible.filter { ref in
-            if ref.environmentID != environment {
-                environment = ref.environmentID
-                current = index[ref.environmentID].map { feeds[$0] }
+        let rows = visible
+        visible = rows.filtered { row in
+            let environmentID = rows.environmentID(at: row)
+            if environmentID != environment {
+                environment = environmentID
+                current = index[environmentID].map { feeds[$0] }
             }
-            return current?.matches(ref.workID, lowercasedNeedle: needle) == true
+            return current?.matches(rows.ids[row], lowercasedNeedle: needle) == true
         }
         reselect()
     }
@@ -122,7 +124,7 @@ extension AppState {
     /// Re-evaluates attention and the visible list, keeping the selection on the same item.
     mutating func recomputeList() {
         for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
-        visible = []  // the old rows go before the new ones are built: one list in memory, not two
+        visible = VisibleRows()  // the old rows go before the new ones are built: one list in memory, not two
         visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, filter: filter, search: search.query, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now

@@ -72,7 +72,7 @@ public struct AppState: Sendable {
 
     // MARK: List
     /// The items the list shows, across every feed: filtered, searched and sorted.
-    public internal(set) var visible: [ItemRef] = []
+    public internal(set) var visible = VisibleRows()
     /// The selected item: it follows the item across refreshes, never the row index.
     public internal(set) var selected: ItemRef?
     /// The row of the selection in `visible`, kept in step with `selected`.

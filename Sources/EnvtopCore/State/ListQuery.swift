@@ -51,7 +51,7 @@ public enum ListQuery {
     /// The rows of `feeds` (or only those at the indices `only`) that pass `filter` and `search`, sorted.
     public static func visible(
         feeds: [Feed], only: [Int]? = nil, filter: StateFilter, search: String, sort: SortOrder
-    ) -> [ItemRef] {
+    ) -> VisibleRows {
         let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(feeds.reduce(0) { $0 + $1.store.count })
@@ -89,10 +89,9 @@ public enum ListQuery {
             if $0.id != $1.id { return $0.id < $1.id }
             return $0.feed < $1.feed
         }
-        // One id string per environment, shared by all its refs (indexing `feeds` here would copy
-        // a whole Feed per row).
-        let environments = feeds.map(\.environmentID)
-        return entries.map { ItemRef(environmentID: environments[Int($0.feed)], workID: $0.id) }
+        // Indexing `feeds` per row would copy a whole Feed; the rows keep each environment once.
+        let ids = entries.map(\.id)
+        return VisibleRows(environments: feeds.map(\.environmentID), ids: ids) { Int(entries[$0].feed) }
     }
 
     static func stateRank(_ state: WorkState) -> Int32 {

@@ -80,4 +80,20 @@ struct SeveralFeedsTests {
         #expect(s.visible.contains(ItemRef(environmentID: F.env, workID: F.item(3).id)))
         #expect(s.visible.contains(ItemRef(environmentID: Self.other, workID: F.item(1).id)))
     }
+
+    @Test("the rows keep each one's environment, in order, and a narrowing search keeps them")
+    func rowsKeepTheirEnvironment() {
+        var s = Self.twoFeeds()
+        #expect(Array(s.visible) == [
+            ItemRef(environmentID: Self.other, workID: F.item(1).id),
+            ItemRef(environmentID: F.env, workID: F.item(1).id),
+            ItemRef(environmentID: F.env, workID: F.item(2).id),
+        ])
+        _ = s.apply(.key(.character("/")))
+        for c in F.item(1).id { _ = s.apply(.key(.character(c))) }
+        #expect(Array(s.visible) == [
+            ItemRef(environmentID: Self.other, workID: F.item(1).id),
+            ItemRef(environmentID: F.env, workID: F.item(1).id),
+        ])
+    }
 }
