@@ -65,18 +65,16 @@ enum ProfileEnvironments {
         checking: (String) -> Bool
     ) async throws(ConfigError) -> [Found] {
         let asked = listed.filter { checking($0.id) }.map(\.id)
-        let answers = await withTaskGroup(of: (String, Result<Environment, APIError>).self) { group in
+        // The typed-throws `do` lives in a plain function, not in the child closure: a
+        // `do throws(APIError)` inside `addTask` crashed every optimized build of Swift 6.3.1
+        // here (the group's results were corrupted; `swiftc -O` reproduces it in 20 lines),
+        // while debug builds passed.
+        let answers = await withTaskGroup(of: Answer.self) { group in
             for id in asked {
-                group.addTask {
-                    do throws(APIError) {
-                        return (id, .success(try await api.getEnvironment(id: id)))
-                    } catch {
-                        return (id, .failure(error))
-                    }
-                }
+                group.addTask { await read(id, api: api) }
             }
             var answers: [String: Result<Environment, APIError>] = [:]
-            for await (id, answer) in group { answers[id] = answer }
+            for await answer in group { answers[answer.id] = answer.result }
             return answers
         }
         var found: [Found] = []
@@ -94,5 +92,19 @@ enum ProfileEnvironments {
             }
         }
         return found
+    }
+
+    /// One environment's answer to get environment.
+    private struct Answer: Sendable {
+        var id: String
+        var result: Result<Environment, APIError>
+    }
+
+    private static func read(_ id: String, api: any DashboardAPI) async -> Answer {
+        do throws(APIError) {
+            return Answer(id: id, result: .success(try await api.getEnvironment(id: id)))
+        } catch {
+            return Answer(id: id, result: .failure(error))
+        }
     }
 }
