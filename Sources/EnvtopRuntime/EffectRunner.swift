@@ -56,6 +56,8 @@ struct EffectRunner: Sendable {
             return .screen(.setTheme(theme), then: .themeChanged(theme.name))
         case .forceRepaint:
             return .screen(.repaint, then: nil)
+        case .bell:
+            return .screen(.bell, then: nil)
         case .quit:
             return .none
         }

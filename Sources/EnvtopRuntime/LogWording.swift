@@ -28,6 +28,7 @@ extension Effect {
         case .verifyStop(let env, let id, _): "get \(env)/\(id) after an unclear stop"
         case .cycleTheme: "theme"
         case .forceRepaint: "repaint"
+        case .bell: "bell"
         case .quit: "quit"
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
     public static let keys = [
-        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "profiles",
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "profiles",
     ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
@@ -28,6 +28,8 @@ extension EnvtopConfig {
             case "theme": config.theme = try reader.string(entry, what: "theme")
             case "log_file": config.logFile = try reader.string(entry, what: "log_file")
             case "attention": try parseAttention(entry, into: &config, reader: reader)
+            case "runbook": config.runbook = try RunbookConfig.parse(entry, prefix: "runbook", reader: reader)
+            case "bell": config.bell = try reader.bool(entry, what: "bell")
             case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)
             default:
                 throw reader.fail(entry.line, "unknown key '\(entry.key)'\(Suggestion.hint(for: entry.key, in: keys))")

@@ -16,6 +16,10 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var stoppingGraceSeconds: Double?
     public var startingGraceSeconds: Double?
     public var queuedGraceSeconds: Double?
+    /// `bell:`: ring the terminal bell when a runbook rule starts failing (default on).
+    public var bell: Bool?
+    /// The top-level `runbook:` thresholds, for every profile that does not set its own.
+    public var runbook = RunbookConfig()
     /// The `profiles:` section, in file order; empty without one (the `ANTHROPIC_*` variables and
     /// the top-level keys then make the only profile). Never set from the command line.
     public var profiles: [ProfileConfig]

@@ -15,6 +15,7 @@ public struct EnvtopSettings: Sendable, Hashable {
     /// nil: the default log file.
     public var logFile: String?
     public var thresholds: AttentionThresholds
+    public var bell: Bool
 
     /// The refresh interval when neither the command line nor the config sets one.
     public static let defaultRefresh = 2.0
@@ -31,7 +32,8 @@ public struct EnvtopSettings: Sendable, Hashable {
         let defaults = AttentionThresholds()
         let thresholds = AttentionThresholds(
             leaseTTLSeconds: commandLine.leaseTTLSeconds ?? file.leaseTTLSeconds ?? defaults.leaseTTLSeconds,
-            stoppingGraceSeconds: commandLine.stoppingGraceSeconds ?? file.stoppingGraceSeconds ?? defaults.stoppingGraceSeconds,
+            stoppingGraceSeconds: commandLine.stoppingGraceSeconds ?? file.stoppingGraceSeconds
+                ?? AttentionThresholds.drainGrace(leaseTTL: commandLine.leaseTTLSeconds ?? file.leaseTTLSeconds ?? defaults.leaseTTLSeconds),
             startingGraceSeconds: commandLine.startingGraceSeconds ?? file.startingGraceSeconds ?? defaults.startingGraceSeconds,
             queuedGraceSeconds: commandLine.queuedGraceSeconds ?? file.queuedGraceSeconds ?? defaults.queuedGraceSeconds)
         func variable(_ name: String) -> String? {
@@ -48,6 +50,7 @@ public struct EnvtopSettings: Sendable, Hashable {
             readOnly: commandLine.readOnly ?? file.readOnly ?? false,
             theme: commandLine.theme ?? file.theme,
             logFile: commandLine.logFile ?? file.logFile,
-            thresholds: thresholds)
+            thresholds: thresholds,
+            bell: commandLine.bell ?? file.bell ?? true)
     }
 }

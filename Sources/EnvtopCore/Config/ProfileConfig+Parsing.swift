@@ -66,6 +66,7 @@ extension ProfileConfig {
                 labelLine = item.line
             case "color": profile.color = try parseColor(item, prefix: prefix, reader: reader)
             case "production": profile.production = try reader.bool(item, what: what)
+            case "runbook": profile.runbook = try RunbookConfig.parse(item, prefix: "\(prefix): runbook", reader: reader)
             default:
                 throw reader.fail(item.line, "\(prefix): unknown key '\(item.key)'\(Suggestion.hint(for: item.key, in: keys))")
             }

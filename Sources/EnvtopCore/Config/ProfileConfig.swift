@@ -22,6 +22,8 @@ public struct ProfileConfig: Sendable, Hashable {
     public var color: ProfileColor?
     /// `production: true` asks for more care (a distinct banner, a typed label to force stop).
     public var production: Bool
+    /// The profile's own `runbook:` thresholds (unset ones come from the file's top level).
+    public var runbook = RunbookConfig()
 
     public init(
         name: String, line: Int, baseURL: String, environments: EnvironmentSelection, workspace: String? = nil,
@@ -44,5 +46,6 @@ public struct ProfileConfig: Sendable, Hashable {
     public static let keys = [
         "base_url", "environments", "workspace", "api_key_env", "api_key_file", "api_key_command",
         "environment_key_env", "environment_key_file", "environment_key_command", "label", "color", "production",
+        "runbook",
     ]
 }

@@ -9,7 +9,7 @@ public enum Action: Sendable, Hashable {
     // Actions on the selected item
     case stop, forceStop
     // Program
-    case help, quit, cycleTheme, redraw
+    case help, quit, cycleTheme, redraw, toggleHistory, toggleTimes
     // Modal scopes
     case close
     case searchAccept, searchDeleteBackward, deleteBackward

@@ -8,6 +8,7 @@ public enum KeyMap {
         Binding([.character("p")], .pause, .global, label: "p", help: "pause / resume refresh", bar: true),
         Binding([.character("t")], .cycleTheme, .global, label: "t", help: "next theme"),
         Binding([.control("l")], .redraw, .global, label: "ctrl-l", help: "redraw the screen"),
+        Binding([.character("H")], .toggleHistory, .global, label: "H", help: "history: the last hour, charted (again: the list)"),
         Binding([.character("e")], .switchEnvironment, .global, label: "e", help: "switch environment: one alone, or all together"),
         Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),
         Binding([.character("S")], .forceStop, .global, label: "S", help: "force stop the selected item", destructive: true, bar: true),
@@ -24,6 +25,7 @@ public enum KeyMap {
         Binding([.character("/")], .search, .list, label: "/", help: "search id, session, metadata", bar: true),
         Binding([.character("f")], .filter, .list, label: "f", help: "filter by state / needs attention", bar: true),
         Binding([.character("o")], .sort, .list, label: "o", help: "change the sort order", bar: true),
+        Binding([.character("a")], .toggleTimes, .list, label: "a", help: "times in the list: ages / UTC clock"),
         Binding([.escape], .close, .list, label: "Esc", help: "clear search and filter"),
         // Detail pane
         Binding([.up, .character("k")], .moveUp, .detail, label: "↑/k", help: "scroll up"),

@@ -8,15 +8,18 @@ public struct DashboardLayout: Sendable, Equatable {
     /// From this width on, the detail pane sits beside the list instead of below it: below it the
     /// list keeps every column (id, state, session, ages, notes) up to 139 columns.
     public static let sideBySideWidth = 140
-    /// Title, connection, queue stats, state counts: the header of one environment.
-    public static let headerHeight = 4
+    /// Title, connection, queue stats, trends, runbook health, state counts: the header of one
+    /// environment (the trends row goes below `roomyHeight` rows).
+    public static let headerHeight = 6
+    /// From this terminal height on the header has room for the trends row.
+    public static let roomyHeight = 24
     /// The narrowest detail pane beside the list: a label column and a full session id.
     public static let minimumDetailWidth = 56
 
     public var size: Size
     public var isTooSmall: Bool
     public var sideBySide: Bool
-    /// One environment: title, connection, queue stats and state counts (`headerHeight` rows).
+    /// One environment: title, connection, queue, trends, health and state counts (`headerHeight` rows).
     /// Several: the title, a line per environment, and the counts across them.
     public var header: Rect
     /// The column-title row of the list.
@@ -36,10 +39,12 @@ public struct DashboardLayout: Sendable, Equatable {
 
     /// The header's height when `environments` are shown together: the title, one line each and
     /// the totals, but never more than a third of the screen (the last line then says how many
-    /// more there are), and never less than the single-environment header.
+    /// more there are), and never less than four rows. One environment: `headerHeight` rows, one
+    /// fewer (no trends row) on a terminal shorter than `roomyHeight`.
     public static func headerHeight(environments: Int, size: Size) -> Int {
-        guard environments > 1 else { return headerHeight }
-        return max(headerHeight, min(2 + environments, size.height / 3))
+        let single = size.height >= roomyHeight ? headerHeight : headerHeight - 1
+        guard environments > 1 else { return single }
+        return max(4, min(2 + environments, size.height / 3))
     }
 
     public init(size: Size, headerHeight: Int = Self.headerHeight) {

@@ -50,36 +50,34 @@ public enum DetailLines {
         } else {
             out.field("environment", item.environmentID)
         }
-        out.field("created", time.stamp(item.createdAt, now: now))
-        out.field("acknowledged", stamp(item.acknowledgedAt, else: item.state == .queued ? "not yet" : "-"))
-        out.field("started", stamp(item.startedAt, else: isLive(item.state) ? "not yet" : "-"))
-        out.field("last heartbeat", stamp(item.latestHeartbeatAt, else: "none"))
-        out.field("stop requested", stamp(item.stopRequestedAt, else: "no"))
-        out.field("stopped", stamp(item.stoppedAt, else: "no"))
         // The store never keeps a secret (it is a credential); say so rather than leave a blank.
         out.field("secret", item.secret == nil ? "none kept (never shown)" : "present (never shown)", role: .dim)
 
-        out.section("Health")
-        let lease = leaseFact(item, now: now, thresholds: state.options.thresholds)
-        out.field("lease", lease.text, role: lease.role)
-        if item.state == .stopping {
-            let age = now.timeIntervalSince(item.stopRequestedAt ?? item.stateEnteredAt)
-            out.field("stopping for", "\(Age.format(age)) (a live worker ends it within \(APIConstants.maxHeartbeatIntervalSeconds)s)",
-                role: state.attentionNow(ref) == nil ? .detailValue : .attention)
-        }
+        let thresholds = state.options.thresholds
+        let attention = state.isDeparted(ref) ? nil : state.attentionNow(ref)
+        out.section("Diagnosis")
         if state.isDeparted(ref) {
             out.attention("Gone: the API no longer has this item. It leaves the list at the next refresh.")
-        } else if let attention = state.attentionNow(ref) {
-            out.attention(attention.explanation(thresholds: state.options.thresholds))
+        } else if let signature = FailureSignature.of(item, now: now, thresholds: thresholds, attention: attention) {
+            out.attention("\(signature.title.uppercased()): \(signature.cause)")
+            out.field("fix", signature.fix)
+        } else if let attention {
+            out.attention(attention.explanation(thresholds: thresholds))
         } else {
             out.field("attention", "none needed", role: .ok)
         }
+        let lease = leaseFact(item, now: now, thresholds: thresholds)
+        out.field("lease", lease.text, role: lease.role)
+
+        TimelineLines.add(item, now: now, time: time, to: &out)
 
         out.section("If you stop it now")
         if state.options.readOnly {
             out.text("Stopping is off: envtop was started with --read-only.", role: .readOnly)
         } else {
-            out.field("s stop", StopDialog(mode: .graceful, target: item).consequence)
+            let presence = WorkerPresence.of(item, now: now, thresholds: thresholds)
+            out.field("s stop", StopDialog(mode: .graceful, target: item, presence: presence).consequence,
+                      role: presence.reason != nil && item.state != .stopped ? .warning : .detailValue)
             out.field("S force stop", StopDialog(mode: .force, target: item).consequence)
         }
 
@@ -113,6 +111,9 @@ public enum DetailLines {
                 if age > t.leaseTTLSeconds {
                     return ("LOST: last heartbeat \(Age.format(age)) ago, past the \(ttl) lease", .attention)
                 }
+                if age > t.heartbeatLateSeconds {
+                    return ("LATE: last heartbeat \(Age.format(age)) ago, two beats missed; lost at \(ttl)", .warning)
+                }
                 return ("held: last heartbeat \(Age.format(age)) ago, within the \(ttl) lease", .ok)
             }
             let since = now.timeIntervalSince(item.startedAt ?? item.acknowledgedAt ?? item.createdAt)
@@ -120,7 +121,10 @@ public enum DetailLines {
             return ("no heartbeat yet, \(Age.format(since)) after \(item.state == .active ? "starting" : "acknowledgement")", role)
         case .stopping:
             let beat = beatAge.map { "last heartbeat \(Age.format($0)) ago" } ?? "no heartbeat ever"
-            return ("ending: the worker should notice the stop on its next heartbeat (\(beat))", .warning)
+            if let beatAge, beatAge > t.leaseTTLSeconds {
+                return ("LOST while stopping: \(beat), past the \(ttl) lease: nobody will drain it", .attention)
+            }
+            return ("draining: a live worker sees the stop at its next heartbeat, within \(Age.exact(t.heartbeatIntervalSeconds)) (\(beat))", .warning)
         case .stopped:
             return ("released: the item is stopped", .dim)
         case .unknown(let raw):

@@ -85,8 +85,13 @@ extension AppState {
     public func attentionNow(_ ref: ItemRef) -> Attention? {
         guard let i = feedIndex[ref.environmentID], let flagged = feeds[i].attention[ref.workID],
               let item = feeds[i].store[ref.workID] else { return nil }
-        let polling = feeds[i].stats?.workersPolling
-        return Attention.evaluate(item, now: now, thresholds: options.thresholds, workersPolling: polling) ?? flagged
+        switch flagged {
+        case .stalledClaim, .noWorker, .backlog:
+            return flagged.aged(item, now: now)  // the rule decides; the clock only ages it
+        default:
+            let polling = feeds[i].stats?.workersPolling
+            return Attention.evaluate(item, now: now, thresholds: options.thresholds, workersPolling: polling) ?? flagged
+        }
     }
 
     /// Items flagged across the feeds in view.

@@ -43,6 +43,12 @@ extension AppState {
             return [.cycleTheme]
         case .redraw:
             return [.forceRepaint]
+        case .toggleHistory:
+            showsHistory.toggle()
+            show(.history(showsHistory))
+        case .toggleTimes:
+            absoluteTimes.toggle()
+            show(.times(absolute: absoluteTimes))
         case .stop:
             return openStopDialog(.graceful)
         case .forceStop:

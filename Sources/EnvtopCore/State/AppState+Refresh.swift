@@ -95,7 +95,13 @@ extension AppState {
         {
             recomputeList()
         }
-        return feeds[i].refreshRequested ? startCycle(i) : []
+        var effects: [Effect] = []
+        if !feeds[i].justFired.isEmpty {
+            if options.bell { effects.append(.bell) }
+            // Items behind a rule join "needs attention" at once, not at the next recompute.
+            recomputeList()
+        }
+        return effects + (feeds[i].refreshRequested ? startCycle(i) : [])
     }
 
     /// Typing extends the search: only rows already shown can still match, in the same order,

@@ -24,7 +24,8 @@ extension AppState {
         if mode == .force, let environment, environment.production {
             required = environment.label.isEmpty ? environment.displayName : environment.label
         }
-        overlay = .stopDialog(StopDialog(mode: mode, target: item, requiredText: required))
+        let presence = WorkerPresence.of(item, now: now, thresholds: options.thresholds)
+        overlay = .stopDialog(StopDialog(mode: mode, target: item, requiredText: required, presence: presence))
         return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
     }
 

@@ -20,6 +20,11 @@ public struct AppState: Sendable {
         public var pageSize: Int
         /// Seconds a flash message stays.
         public var flashSeconds: Double = 6
+        /// Ring the terminal bell when a runbook rule starts failing (`bell: off` in the config).
+        public var bell = true
+        /// Draw sparklines and charts in ASCII: the terminal cannot show block elements
+        /// (`TERM=linux` or `vt*`, or `ENVTOP_ASCII=1`).
+        public var asciiCharts = false
 
         public init(
             environmentID: String, environmentName: String? = nil, readOnly: Bool = false,
@@ -97,6 +102,10 @@ public struct AppState: Sendable {
     public internal(set) var focus: Focus = .list
     public internal(set) var detailScroll = 0
     public internal(set) var paused = false
+    /// `H`: the history chart covers the list ("what happened in the last hour").
+    public internal(set) var showsHistory = false
+    /// `a`: the list's time columns show UTC clock times instead of ages.
+    public internal(set) var absoluteTimes = false
     public internal(set) var overlay: Overlay?
     public internal(set) var flash: Flash?
     public internal(set) var isQuitting = false
@@ -105,7 +114,9 @@ public struct AppState: Sendable {
         self.options = options
         self.now = now
         self.layout = DashboardLayout(size: size, headerHeight: DashboardLayout.headerHeight(environments: options.environments.count, size: size))
-        self.feeds = options.environments.map { Feed(environmentID: $0.id, environmentName: $0.name, now: now) }
+        self.feeds = options.environments.map {
+            Feed(environmentID: $0.id, environmentName: $0.name, now: now, refreshInterval: options.refreshInterval, runbook: $0.runbook)
+        }
         var index: [String: Int] = [:]
         for (i, feed) in feeds.enumerated() where index[feed.environmentID] == nil { index[feed.environmentID] = i }
         self.feedIndex = index

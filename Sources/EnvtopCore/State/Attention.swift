@@ -13,6 +13,24 @@ public enum Attention: Sendable, Hashable {
     case stuckStarting(age: Double)
     /// Queued a long time while workers poll: probably polled and never acknowledged.
     case stuckQueued(age: Double)
+    /// Active or starting, heartbeat older than two missed beats but within the lease: a warning.
+    case heartbeatLate(age: Double)
+    /// Behind the "stalled claim" rule: among the oldest queued items while `pending` stays non-zero.
+    case stalledClaim(age: Double)
+    /// Behind the "no workers" rule: queued while no worker polls.
+    case noWorker(age: Double)
+    /// Behind the "backlog age" rule: queued longer than the backlog threshold.
+    case backlog(age: Double)
+
+    /// Whether no worker holds the item any more: a graceful stop is seen only at a live
+    /// worker's next heartbeat, so for a lost lease, a worker that never beat or never started,
+    /// or a stop nobody drained, only a force stop ends it.
+    public var workerLost: Bool {
+        switch self {
+        case .heartbeatStale, .neverHeartbeated, .stuckStarting, .stuckStopping: true
+        case .stuckQueued, .heartbeatLate, .stalledClaim, .noWorker, .backlog: false
+        }
+    }
 
     /// A short reason for the list row.
     public var shortReason: String {
@@ -22,6 +40,10 @@ public enum Attention: Sendable, Hashable {
         case .stuckStopping(let age): "stopping \(Age.format(age))"
         case .stuckStarting(let age): "starting \(Age.format(age))"
         case .stuckQueued(let age): "queued \(Age.format(age))"
+        case .heartbeatLate(let age): "heartbeat late \(Age.format(age))"
+        case .stalledClaim(let age): "polled, no ack \(Age.format(age))"
+        case .noWorker(let age): "no worker \(Age.format(age))"
+        case .backlog(let age): "backlog \(Age.format(age))"
         }
     }
 
@@ -33,11 +55,31 @@ public enum Attention: Sendable, Hashable {
         case .neverHeartbeated(let age):
             "Running \(Age.format(age)) without a single heartbeat: the worker never claimed the lease. Force stop ends it."
         case .stuckStopping(let age):
-            "Stop requested \(Age.format(age)) ago and still stopping: a healthy worker finishes within \(APIConstants.maxHeartbeatIntervalSeconds)s. Force stop ends it."
+            "Drain overdue: stop requested \(Age.format(age)) ago and still stopping, past one heartbeat interval (\(Age.exact(t.heartbeatIntervalSeconds))): no live worker saw the stop. Force stop ends it."
         case .stuckStarting(let age):
             "Acknowledged \(Age.format(age)) ago and never became active: the worker may have died while starting."
         case .stuckQueued(let age):
             "Queued \(Age.format(age)) while workers poll: it may have been polled and never acknowledged."
+        case .heartbeatLate(let age):
+            "Last heartbeat \(Age.format(age)) ago: two beats missed (workers beat every \(Age.exact(t.heartbeatIntervalSeconds))); the lease is lost at \(Age.exact(t.leaseTTLSeconds))."
+        case .stalledClaim(let age):
+            "Queued \(Age.format(age)) while pending stays non-zero: a worker polled this item and has not acknowledged it. The server hands it out again after reclaim_older_than_ms."
+        case .noWorker(let age):
+            "Queued \(Age.format(age)) and no worker polls: it waits (it does not fail) until a worker starts. Check ANTHROPIC_ENVIRONMENT_KEY and ANTHROPIC_ENVIRONMENT_ID on the worker host."
+        case .backlog(let age):
+            "Queued \(Age.format(age)), past the backlog threshold: workers take work slower than it arrives."
+        }
+    }
+
+    /// A runbook rule's reason with the item's age at `now` (the rule, not the clock, decides
+    /// whether it still applies).
+    public func aged(_ item: WorkItem, now: Date) -> Attention {
+        let age = now.timeIntervalSince(item.createdAt)
+        switch self {
+        case .stalledClaim: return .stalledClaim(age: age)
+        case .noWorker: return .noWorker(age: age)
+        case .backlog: return .backlog(age: age)
+        default: return self
         }
     }
 
@@ -50,6 +92,7 @@ public enum Attention: Sendable, Hashable {
             if let beat = item.latestHeartbeatAt {
                 let age = now.timeIntervalSince(beat)
                 if age > t.leaseTTLSeconds { return .heartbeatStale(age: age) }
+                if age > t.heartbeatLateSeconds { return .heartbeatLate(age: age) }
             } else if item.state == .active {
                 let age = now.timeIntervalSince(item.startedAt ?? item.acknowledgedAt ?? item.createdAt)
                 if age > t.leaseTTLSeconds { return .neverHeartbeated(age: age) }

@@ -12,6 +12,8 @@ public enum Effect: Sendable, Equatable {
     /// report what the server now says instead of sending the stop again.
     case verifyStop(environmentID: String, workID: String, mode: StopMode)
     case cycleTheme
+    /// The terminal bell: a runbook rule started failing (reaches the operator through tmux and SSH).
+    case bell
     case forceRepaint
     case quit
 }

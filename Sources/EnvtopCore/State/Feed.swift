@@ -20,6 +20,18 @@ public struct Feed: Sendable {
     /// Items that need an operator, and why; evaluated when data arrives or time passes.
     public internal(set) var attention: [String: Attention] = [:]
 
+    // MARK: Over time
+    /// The queue stats of every completed refresh, an hour or more, in constant memory.
+    public internal(set) var history: StatsHistory
+    /// The runbook rules failing now, without flicker.
+    public internal(set) var rules = RuleTracker()
+    public let runbook: RunbookThresholds
+    /// Items first seen after the first load, and items seen reaching `stopped`, this session.
+    public internal(set) var arrivals = 0
+    public internal(set) var completions = 0
+    /// The rules that started failing when the last cycle completed (the bell rings for them).
+    public internal(set) var justFired: [QueueRule] = []
+
     // MARK: The refresh cycle
     /// The current refresh cycle; replies from another cycle are dropped.
     public internal(set) var generation = 0
@@ -37,10 +49,15 @@ public struct Feed: Sendable {
     /// True once a first complete load finished: from then on arrivals count as new.
     var hasLoaded = false
 
-    public init(environmentID: String, environmentName: String? = nil, now: Date) {
+    public init(
+        environmentID: String, environmentName: String? = nil, now: Date, refreshInterval: Double = 2,
+        runbook: RunbookThresholds = RunbookThresholds()
+    ) {
         self.environmentID = environmentID
         self.environmentName = environmentName
         self.nextRefreshAt = now
+        self.history = StatsHistory(interval: refreshInterval)
+        self.runbook = runbook
     }
 
     /// Whether `item` is in this feed: in the store, or shown for one more refresh as gone.
@@ -89,6 +106,11 @@ public struct Feed: Sendable {
     /// and how many the store held before (for the "data changed" notice), and whether the
     /// page's cursor repeated an earlier one (the list is then taken to end there).
     mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool) {
+        // Which of the page's items were not stopped yet: those that now are have completed.
+        var running: Set<String> = []
+        if hasLoaded {
+            for item in page.data where store[item.id].map({ $0.state != .stopped }) == true { running.insert(item.id) }
+        }
         let delta = store.apply(page: page, index: request.index, generation: generation)
         var page = page
         if delta.cursorRepeated { page.nextPage = nil }
@@ -100,6 +122,9 @@ public struct Feed: Sendable {
         if hasLoaded {
             for id in delta.inserted { pending.new.insert(id) }
             for id in delta.changed where !pending.new.contains(id) { pending.changed.insert(id) }
+            arrivals += delta.inserted.count
+            for id in delta.inserted where store[id]?.state == .stopped { completions += 1 }
+            for id in delta.changed where running.contains(id) && store[id]?.state == .stopped { completions += 1 }
         }
         let repeated = delta.cursorRepeated
         guard request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
@@ -138,12 +163,37 @@ public struct Feed: Sendable {
                 flagged[id] = reason
             }
         }
+        flagRuleItems(&flagged, now: now)
         attention = flagged
+    }
+
+    /// The items behind a failing runbook rule join "needs attention" with the rule's reason:
+    /// the `pending` oldest queued items for a stalled claim (a stream hands out its oldest
+    /// entries first), queued items past the backlog age, and queued items no worker polls for.
+    private func flagRuleItems(_ flagged: inout [String: Attention], now: Date) {
+        let stalled = rules.isFiring(.stalledClaim)
+        let backlog = rules.isFiring(.backlogAge)
+        let noWorkers = rules.isFiring(.noWorkers)
+        guard stalled || backlog || noWorkers else { return }
+        var queued = store.byID.values.filter { $0.state == .queued }
+        queued.sort { $0.createdAt < $1.createdAt }
+        let pending = stalled ? max(0, stats?.pending ?? 0) : 0
+        for (n, item) in queued.enumerated() {
+            let age = now.timeIntervalSince(item.createdAt)
+            if n < pending {
+                flagged[item.id] = .stalledClaim(age: age)
+            } else if noWorkers, flagged[item.id] == nil {
+                flagged[item.id] = .noWorker(age: age)
+            } else if backlog, age > runbook.backlogAgeSeconds, flagged[item.id] == nil {
+                flagged[item.id] = .backlog(age: age)
+            }
+        }
     }
 
     /// Stores a copy of one item read on its own (a stop's answer, a re-check): it is listed
     /// again if it was shown as gone.
     mutating func update(_ item: WorkItem) {
+        if item.state == .stopped, let old = store[item.id], old.state != .stopped { completions += 1 }
         departed[item.id] = nil
         pendingDeparted[item.id] = nil
         store.update(item)
@@ -176,6 +226,11 @@ public struct Feed: Sendable {
             // after the last answer (which the once-a-second tick would round up to two).
             nextRefreshAt = (cycleStartedAt ?? now).addingTimeInterval(interval)
             if store.isFullyLoaded { hasLoaded = true }
+        }
+        justFired = []
+        if !cycleFailed, let stats {
+            history.append(StatsHistory.Sample(at: now, stats: stats, arrivals: arrivals, completions: completions))
+            justFired = rules.evaluate(history, thresholds: runbook)
         }
         changes = pending
         departed = pendingDeparted

@@ -35,6 +35,8 @@ public enum Notice: Sendable, Equatable {
     case refreshing(paused: Bool)
     case paused(Bool)
     case sorted(SortOrder)
+    case history(Bool)
+    case times(absolute: Bool)
     case filtered(StateFilter, matches: Int)
     case searchAndFilterCleared
     case themeChanged(String)
@@ -49,7 +51,7 @@ public enum Notice: Sendable, Equatable {
              .pasteCut, .stopUnclear, .stopVerified:
             .warning
         case .stopRefused, .stopUnverifiable: .error
-        case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted,
+        case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
              .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info
         }

@@ -23,12 +23,16 @@ public struct StopDialog: Modal {
     public let requiredText: String?
     /// What the operator typed so far.
     public internal(set) var typed = TextField()
+    /// Whether a live worker holds the item, as of opening (or the pane's clock): without one a
+    /// graceful stop sits in `stopping`, and the dialog says so and offers the force stop.
+    public var presence: WorkerPresence
 
-    public init(mode: StopMode, target: WorkItem, requiredText: String? = nil) {
+    public init(mode: StopMode, target: WorkItem, requiredText: String? = nil, presence: WorkerPresence = .alive) {
         self.mode = mode
         self.target = target
         self.current = target
         self.requiredText = requiredText
+        self.presence = presence
     }
 
     /// True when the typed text is the required text (or none is required).
@@ -79,8 +83,8 @@ public struct StopDialog: Modal {
             return "It is already stopped: nothing will change."
         case (.graceful, .stopping):
             return "A stop was already requested; asking again changes nothing. Use force stop (S) if it is stuck."
-        case (.graceful, .queued):
-            return "It is still queued: it becomes stopping and no worker will start it."
+        case (.graceful, _) where presence.reason != nil:
+            return "No live worker holds it (\(presence.reason!)): a graceful stop would sit in stopping. Force stop (S) ends it."
         case (.graceful, _):
             return "It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."
         case (.force, _):

@@ -15,6 +15,9 @@ public struct WatchedEnvironment: Sendable, Equatable {
     public var color: ProfileColor?
     /// A production profile: a distinct banner, and a force stop needs its label typed.
     public var production: Bool
+    /// The runbook rules' thresholds for this environment (the profile's `runbook:`, else the
+    /// file's, else the defaults).
+    public var runbook = RunbookThresholds()
 
     public init(
         id: String, name: String? = nil, profile: String = "default", label: String? = nil,

@@ -15,12 +15,18 @@ public enum DashboardView {
         }
         let time = TimeFormatting(timeZone: timeZone)
         HeaderBar(model: headerModel(state, time: time, rows: layout.header.height - 1)).render(in: layout.header, on: &screen)
-        workTable(state, layout: layout).render(in: listArea(layout), on: &screen)
+        if state.showsHistory {
+            let area = listArea(layout)
+            historyChart(state, width: area.width).render(in: area, on: &screen)
+        } else {
+            workTable(state, layout: layout).render(in: listArea(layout), on: &screen)
+        }
         detailPane(state, timeZone: timeZone).render(in: screen.bounds, on: &screen)
         statusBar(state).render(in: layout.status, on: &screen)
         keyBar(state).render(in: layout.keyBar, on: &screen)
         switch state.overlay {
-        case .help(let help): HelpOverlay(readOnly: state.options.readOnly, scroll: help.scroll).render(in: screen.bounds, on: &screen)
+        case .help(let help):
+            HelpOverlay(readOnly: state.options.readOnly, scroll: help.scroll, runbook: state.feed.runbook).render(in: screen.bounds, on: &screen)
         case .filterMenu(let menu): filterMenu(state, menu).render(in: screen.bounds, on: &screen)
         case .stopDialog(let dialog): stopDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .switcher(let switcher): self.switcher(state, switcher).render(in: screen.bounds, on: &screen)

@@ -9,9 +9,11 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     var readOnly: Bool
     /// The first line shown (clamped to the text).
     var scroll: Int
+    /// The thresholds the rules are explained with (the environment in view).
+    var runbook = RunbookThresholds()
 
     func render(in area: Rect, on screen: inout Screen) {
-        let content = Self.lines(readOnly: readOnly)
+        let content = Self.lines(readOnly: readOnly, runbook: runbook)
         let width = min(area.width - 4, 80)
         let height = min(area.height - 2, content.count + 2)
         let rect = area.centered(width: width, height: height)
@@ -34,7 +36,7 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     }
 
     /// The overlay's text, one span line per row.
-    static func lines(readOnly: Bool) -> [[Span]] {
+    static func lines(readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds()) -> [[Span]] {
         let labelWidth = KeyMap.bindings.map { SafeText.width($0.label) }.max() ?? 8
         var out: [[Span]] = []
         if readOnly {
@@ -76,6 +78,28 @@ struct HelpOverlay: Widget, Sendable, Equatable {
         for (key, role, meaning) in legend {
             let pad = String(repeating: " ", count: max(1, 12 - SafeText.width(key)))
             out.append([Span("  "), Span(key, role, .bold), Span(pad), Span(meaning)])
+        }
+        out += glossaryLines(runbook)
+        return out
+    }
+
+    /// The header's terms and the runbook rules: what each means and what to do.
+    static func glossaryLines(_ runbook: RunbookThresholds) -> [[Span]] {
+        // The overlay is at most 80 wide: wrap to what fits inside it at that width.
+        let width = 70
+        func entry(_ term: Span, _ meaning: String, _ action: String) -> [[Span]] {
+            var lines: [[Span]] = []
+            for (i, piece) in TextWrap.lines(meaning, width: width - 2 - term.width - 2).enumerated() {
+                lines.append(i == 0 ? [Span("  "), term, Span(": " + piece)] : [Span(String(repeating: " ", count: 4 + term.width)), Span(piece)])
+            }
+            for piece in TextWrap.lines(action, width: width - 6) { lines.append([Span("      "), Span(piece, .dim)]) }
+            return lines
+        }
+        var out: [[Span]] = [[], [Span("Queue (the header)", .title, .bold)]]
+        for e in Glossary.entries { out += entry(Span(e.term, .headerLabel, .bold), e.meaning, e.action) }
+        out += [[], [Span("Runbook rules (the health line; the bell rings when one starts failing)", .title, .bold)]]
+        for r in Glossary.rules(runbook) {
+            out += entry(Span(r.rule.title, r.rule.severity == .critical ? .headerAlert : .warning, .bold), r.when, r.fix)
         }
         return out
     }

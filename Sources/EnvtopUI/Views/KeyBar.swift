@@ -15,10 +15,14 @@ public struct KeyBar: Widget, Sendable, Equatable {
     public var bindings: [Binding]
     /// The dashboard is read-only: no global destructive key is offered, whatever `bindings` holds.
     public var readOnly: Bool
+    /// Words that replace a binding's help for the current selection (e.g. a graceful stop for an
+    /// item no live worker holds).
+    public var overrides: [Action: String]
 
-    public init(bindings: [Binding], readOnly: Bool) {
+    public init(bindings: [Binding], readOnly: Bool, overrides: [Action: String] = [:]) {
         self.bindings = bindings
         self.readOnly = readOnly
+        self.overrides = overrides
     }
 
     /// Hints dropped first when the bar is too narrow, in this order.
@@ -27,9 +31,9 @@ public struct KeyBar: Widget, Sendable, Equatable {
     /// The hints shown at `width`.
     public func items(width: Int) -> [Item] {
         let bindings = readOnly ? self.bindings.filter { !($0.scope == .global && $0.isDestructive) } : self.bindings
-        let full = bindings.map { Item(binding: $0, text: $0.help) }
+        let full = bindings.map { Item(binding: $0, text: overrides[$0.action] ?? $0.help) }
         if Self.fits(full, gap: 2, width: width) { return full }
-        var short = bindings.map { Item(binding: $0, text: Self.shortText($0)) }
+        var short = bindings.map { Item(binding: $0, text: overrides[$0.action].map { _ in "no worker: S" } ?? Self.shortText($0)) }
         if Self.fits(short, gap: 2, width: width) { return short }
         for action in Self.dropOrder where !Self.fits(short, gap: 1, width: width) {
             short.removeAll { $0.binding.action == action }

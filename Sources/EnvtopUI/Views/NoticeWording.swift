@@ -62,6 +62,10 @@ public enum NoticeWording {
             return on ? "Paused: the data is not refreshed until you press \(key(.pause, .global)) again" : "Refresh resumed"
         case .sorted(let order):
             return "Sorted: \(order.rawValue)"
+        case .history(let on):
+            return on ? "History: the last hour of the queue; \(key(.toggleHistory, .global)) again shows the list" : "History closed"
+        case .times(let absolute):
+            return absolute ? "Times in the list: UTC clock (HH:MM:SS)" : "Times in the list: ages"
         case .filtered(let filter, let matches):
             return "Filter: \(filter.label) (\(matches) items)"
         case .searchAndFilterCleared:

@@ -36,6 +36,8 @@ public struct WorkColumns: Sendable, Equatable {
     public var shortIDs: Bool
     /// Sessions shown without their `session_` prefix.
     public var shortSessions: Bool
+    /// The time columns show UTC clock times (`a`), not ages.
+    public var absoluteTimes = false
 
     public func slot(_ column: Column) -> Slot? { slots.first { $0.column == column } }
 
@@ -45,10 +47,12 @@ public struct WorkColumns: Sendable, Equatable {
     /// The plan for a list `width` columns wide (including the lead), with an ENV column
     /// `environmentWidth` wide first (the merged view) when it is not zero: the other columns
     /// plan for what is left, as on a narrower screen.
-    public static func plan(width: Int, environmentWidth: Int) -> WorkColumns {
+    public static func plan(width: Int, environmentWidth: Int, absoluteTimes: Bool = false) -> WorkColumns {
         let env = min(maxEnvironmentWidth, max(3, environmentWidth))
-        guard environmentWidth > 0, width - env - 1 >= DashboardLayout.minimumSize.width - 8 else { return plan(width: width) }
-        var columns = plan(width: width - env - 1)
+        guard environmentWidth > 0, width - env - 1 >= DashboardLayout.minimumSize.width - 8 else {
+            return plan(width: width, absoluteTimes: absoluteTimes)
+        }
+        var columns = plan(width: width - env - 1, absoluteTimes: absoluteTimes)
         columns.width = width
         columns.slots = columns.slots.map { slot in
             var moved = slot
@@ -59,10 +63,15 @@ public struct WorkColumns: Sendable, Equatable {
         return columns
     }
 
-    /// The plan for a list `width` columns wide (including the lead).
-    public static func plan(width: Int) -> WorkColumns {
+    /// The plan for a list `width` columns wide (including the lead). With `absoluteTimes` the
+    /// three time columns hold UTC clock times: "12:03:55", or "12:03" when compact.
+    public static func plan(width: Int, absoluteTimes: Bool = false) -> WorkColumns {
+        func timeWidths(compact: Bool) -> [Int] {
+            if absoluteTimes { return compact ? [5, 5, 5] : [8, 8, 8] }
+            return compact ? [4, 4, 4] : [6, 8, 6]
+        }
         func base(compact: Bool, id: Int) -> Int {
-            let ages = compact ? (1 + 4) * 3 : (1 + 6) + (1 + 8) + (1 + 6)
+            let ages = timeWidths(compact: compact).reduce(0) { $0 + 1 + $1 }
             return leadWidth + id + 1 + stateWidth + ages
         }
         let compact = width < base(compact: false, id: fullIDWidth) + 1 + minimumNoteWidth
@@ -86,12 +95,19 @@ public struct WorkColumns: Sendable, Equatable {
         add(.id, idWidth, "ID")
         add(.state, stateWidth, "STATE")
         add(.session, sessionWidth, "SESSION")
-        add(.age, compact ? 4 : 6, "AGE", right: true)
-        add(.inState, compact ? 4 : 8, compact ? "FOR" : "IN STATE", right: true)
-        add(.heartbeat, compact ? 4 : 6, "BEAT", right: true)
+        let times = timeWidths(compact: compact)
+        if absoluteTimes {
+            add(.age, times[0], compact ? "MADE" : "CREATED", right: true)
+            add(.inState, times[1], "SINCE", right: true)
+            add(.heartbeat, times[2], compact ? "BEAT" : "BEAT AT", right: true)
+        } else {
+            add(.age, times[0], "AGE", right: true)
+            add(.inState, times[1], compact ? "FOR" : "IN STATE", right: true)
+            add(.heartbeat, times[2], "BEAT", right: true)
+        }
         add(.note, noteWidth, "NOTES")
         return WorkColumns(
             width: width, slots: slots, compactAges: compact, shortIDs: idWidth < fullIDWidth,
-            shortSessions: sessionWidth > 0 && sessionWidth < fullSessionWidth)
+            shortSessions: sessionWidth > 0 && sessionWidth < fullSessionWidth, absoluteTimes: absoluteTimes)
     }
 }

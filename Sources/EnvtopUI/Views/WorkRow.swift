@@ -4,6 +4,7 @@ import Foundation
 
 /// The text and roles of one work-list row, built only for rows on screen.
 public struct WorkRow: Sendable, Equatable {
+    static let utc = TimeFormatting(timeZone: TimeZone(secondsFromGMT: 0)!)
     public var id: String
     public var badge: StateBadge
     public var session: String
@@ -24,7 +25,14 @@ public struct WorkRow: Sendable, Equatable {
 
     public init(item: WorkItem, attention: Attention?, now: Date, columns: WorkColumns) {
         let compact = columns.compactAges
-        func format(_ seconds: Double) -> String { compact ? Age.short(seconds) : Age.format(seconds) }
+        func format(_ seconds: Double) -> String {
+            if columns.absoluteTimes {
+                // The moment itself, in UTC: "12:03:55" (or "12:03" when compact).
+                let clock = Self.utc.clock(now.addingTimeInterval(-seconds), now: now)
+                return compact ? String(clock.suffix(8).prefix(5)) : String(clock.suffix(8))
+            }
+            return compact ? Age.short(seconds) : Age.format(seconds)
+        }
         id = columns.shortIDs ? Self.dropPrefix("work_", item.id) : item.id
         badge = StateBadge.of(item.state)
         session = columns.shortSessions ? Self.dropPrefix("session_", item.sessionID) : item.sessionID
@@ -33,10 +41,10 @@ public struct WorkRow: Sendable, Equatable {
         heartbeat = item.latestHeartbeatAt.map { format(now.timeIntervalSince($0)) } ?? "-"
         reason = attention?.shortReason
         switch attention {
-        case .heartbeatStale, .neverHeartbeated:
+        case .heartbeatStale, .neverHeartbeated, .heartbeatLate:
             heartbeatRole = .attention
             inStateRole = .row
-        case .stuckStopping, .stuckStarting, .stuckQueued:
+        case .stuckStopping, .stuckStarting, .stuckQueued, .stalledClaim, .noWorker, .backlog:
             heartbeatRole = .row
             inStateRole = .attention
         case nil:

@@ -29,11 +29,31 @@ struct DashboardLauncher {
         defer { connection.shutdown() }
         guard let api = connection.api else { return }
         let settings = startup.settings
-        let stateOptions = AppState.Options(
-            environments: connection.environments, readOnly: settings.readOnly, refreshInterval: settings.refresh,
-            thresholds: settings.thresholds)
+        var stateOptions = AppState.Options(
+            environments: Self.withRunbooks(connection.environments, file: startup.file), readOnly: settings.readOnly,
+            refreshInterval: settings.refresh, thresholds: settings.thresholds)
+        stateOptions.bell = settings.bell
+        stateOptions.asciiCharts = Self.asciiCharts(ProcessInfo.processInfo.environment)
         if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
         try preflight()
         try await runDashboard(stateOptions, themes: themes, api: api, startup: startup)
+    }
+
+    /// Each environment's runbook thresholds: its profile's `runbook:`, else the file's.
+    static func withRunbooks(_ environments: [WatchedEnvironment], file: EnvtopConfig) -> [WatchedEnvironment] {
+        environments.map { environment in
+            var environment = environment
+            let profile = file.profiles.first { $0.name == environment.profile }
+            environment.runbook = RunbookConfig.thresholds(profile: profile?.runbook ?? RunbookConfig(), file: file.runbook)
+            return environment
+        }
+    }
+
+    /// Block elements need a Unicode font: the Linux console and VT terminals get ASCII charts,
+    /// as does anyone who sets `ENVTOP_ASCII=1`.
+    static func asciiCharts(_ environment: [String: String]) -> Bool {
+        if environment["ENVTOP_ASCII"] == "1" { return true }
+        let term = environment["TERM"] ?? ""
+        return term == "linux" || term.hasPrefix("vt") || term == "dumb"
     }
 }

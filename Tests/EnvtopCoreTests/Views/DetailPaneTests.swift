@@ -28,35 +28,45 @@ struct DetailPaneTests {
         #expect(Self.value("kind", in: lines) == "session")
         #expect(Self.value("session", in: lines) == F.sessionID(5))
         #expect(Self.value("environment", in: lines) == F.env)
-        #expect(Self.value("created", in: lines) == "11:40:00 (20m ago)")
-        #expect(Self.value("acknowledged", in: lines) == "11:40:01 (19m ago)")
-        #expect(Self.value("started", in: lines) == "11:40:02 (19m ago)")
-        #expect(Self.value("last heartbeat", in: lines) == "11:56:00 (4m ago)")
-        #expect(Self.value("stop requested", in: lines) == "no")
-        #expect(Self.value("stopped", in: lines) == "no")
+        #expect(Self.value("created", in: lines) == "11:40:00Z (20m ago)")
+        #expect(Self.value("acknowledged", in: lines) == "11:40:01Z (19m ago)")
+        #expect(Self.value("started", in: lines) == "11:40:02Z (19m ago)")
+        #expect(Self.value("last heartbeat", in: lines) == "11:56:00Z (4m ago)")
+        #expect(Self.value("stop requested", in: lines) == "—")
+        #expect(Self.value("stopped", in: lines) == "—")
+        // The durations between the steps; an absent step makes an absent duration, never 0.
+        #expect(Self.value("queue wait", in: lines) == "1s")
+        #expect(Self.value("start latency", in: lines) == "1s")
+        #expect(Self.value("run time", in: lines) == "19m58s")
+        #expect(Self.value("heartbeat age", in: lines) == "4m")
+        #expect(Self.value("drain age", in: lines) == "—")
         #expect(Self.value("secret", in: lines) == "none kept (never shown)")
         #expect(Self.value("lease", in: lines) == "LOST: last heartbeat 4m ago, past the 1m30s lease")
-        let attention = lines.filter { $0.kind == .attention }.map(\.value).joined()
-        #expect(attention.contains("no live worker holds it. Force stop ends it."))
+        // Diagnosed: the lease-lost signature, its cause and its fix.
+        let attention = lines.filter { $0.kind == .attention }.map(\.value).joined(separator: " ")
+        #expect(attention.hasPrefix("LEASE LOST: The last heartbeat is older than the lease TTL"))
+        #expect(Self.value("fix", in: lines)?.hasPrefix("Force stop (S) ends it") == true)
         #expect(lines.first { $0.kind == .attention }?.label == "!")
-        #expect(Self.value("s stop", in: lines)?.hasPrefix("It becomes stopping;") == true)
+        // No live worker: the graceful stop is not advised.
+        #expect(Self.value("s stop", in: lines)?.hasPrefix("No live worker holds it (lease lost: last heartbeat 4m ago)") == true)
         #expect(Self.value("S force stop", in: lines)?.hasPrefix("It becomes stopped at once.") == true)
     }
 
-    @Test("a time on another day shows the date; a stuck stopping item says for how long")
+    @Test("a time on another day shows the date; a stopping item nobody drains is diagnosed as drain overdue")
     func otherDayAndStopping() throws {
         var state = F.loaded(size: Size(width: 120, height: 40))
         F.press(&state, .character("G"))
         #expect(state.selectedID == F.workID(10))
         var lines = Self.lines(state)
-        #expect(Self.value("created", in: lines) == "Mar 3 10:00:00 (1d2h ago)")
-        #expect(Self.value("stopped", in: lines) == "Mar 3 12:00:00 (1d0h ago)")
+        #expect(Self.value("created", in: lines) == "Mar 3 10:00:00Z (1d2h ago)")
+        #expect(Self.value("stopped", in: lines) == "Mar 3 12:00:00Z (1d0h ago)")
         #expect(Self.value("S force stop", in: lines) == "It is already stopped: nothing will change.")
         for _ in 0..<3 { F.press(&state, .up) }
         #expect(state.selectedID == F.workID(6))
         lines = Self.lines(state)
-        #expect(Self.value("stopping for", in: lines) == "2m (a live worker ends it within 30s)")
-        #expect(lines.first { $0.label == "stopping for" }?.role == .attention)
+        #expect(Self.value("drain age", in: lines) == "2m")
+        let attention = lines.filter { $0.kind == .attention }.map(\.value).joined(separator: " ")
+        #expect(attention.hasPrefix("DRAIN OVERDUE: A graceful stop was asked more than one heartbeat interval ago"))
     }
 
     @Test("metadata in full, sorted, hostile text escaped, scrollable to the end")
@@ -78,7 +88,7 @@ struct DetailPaneTests {
         let roles = Array(screen.styleLines(legend: ScreenChecks.legend)[body.y + note])
         let x = DisplayWidth.of(String(rows[note].prefix { $0 != "\\" }))
         #expect(roles[x] == "E" && roles[x + 1] == "E")
-        #expect(screen.textLines[state.layout.detailTitle.y].contains("/25 "))
+        #expect(screen.textLines[state.layout.detailTitle.y].contains("/31 "))
     }
 
     @Test("long values and keys wrap to the pane width instead of being cut")

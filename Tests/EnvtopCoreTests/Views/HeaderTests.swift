@@ -19,27 +19,33 @@ struct HeaderTests {
         #expect(lines[0].contains("envtop · Production (\(F.env))"))
         #expect(lines[0].hasSuffix(" 12:00 "))
         #expect(lines[1].contains("refreshed 12:00:00 (just now)  latency 50ms  every 2s  errors 0"))
-        #expect(lines[2].contains("depth 2   pending 1   workers polling 3   oldest queued 8m"))
-        #expect(lines[2].contains("! 1 polled, not acknowledged"))
-        #expect(!lines[2].contains("no worker polling"))
-        #expect(lines[3].contains("! 4 need attention"))
-        #expect(lines[3].contains("○ 2 queued   ◔ 2 starting   ● 4 active   ◑ 2 stopping   ✕ 1 stopped   ? 1 other   12 total"))
+        #expect(lines[2].contains("queued 3 (depth 2 + pending 1)   oldest queued 8m   workers polling 3   arrivals …/min"))
+        #expect(lines[3].contains("last 2m    depth "))
+        // The oldest item waited 8m, past the 5m backlog age; one refresh with pending 1 is no
+        // stalled claim (that rule waits for its 30 s).
+        #expect(lines[4].contains("! backlog age 3m: the oldest queued item has waited over 5m"))
+        #expect(!lines[4].contains("stalled claim"))
+        #expect(lines[5].contains("! 4 need attention"))
+        #expect(lines[5].contains("○ 2 queued   ◔ 2 starting   ● 4 active   ◑ 2 stopping   ✕ 1 stopped   ? 1 other   12 total"))
     }
 
-    @Test("the attention count and queue alarms are in the headerAlert role")
+    @Test("no workers while work waits: the health line names the rule in the headerAlert role, and the queued items join needs attention")
     func alarmRoles() {
         let stats = QueueStats(depth: 5, pending: 0, oldestQueuedAt: F.ago(60), workersPolling: 0)
         let state = F.loaded(size: Size(width: 120, height: 40), stats: stats)
         let screen = F.render(state)
-        let line = screen.textLines[2]
-        #expect(line.contains("! no worker polling"))
-        #expect(!line.contains("polled, not acknowledged"))
-        let x = DisplayWidth.of(String(line[..<line.range(of: "! no worker")!.lowerBound]))
-        let roles = screen.styleLines(legend: ScreenChecks.legend)[2]
-        #expect(Array(roles)[x..<(x + 19)].allSatisfy { $0 == "!" })
-        // Without workers polling, queued items are not flagged as "polled and never acknowledged".
-        #expect(state.feed.attention[F.workID(9)] == nil)
-        #expect(screen.textLines[3].contains("! 3 need attention"))
+        let line = screen.textLines[4]
+        #expect(line.contains("! no workers 0s: work is queued and no worker has polled in the last 30s"))
+        #expect(!screen.textLines[2].contains("polled, not acknowledged"))
+        let x = DisplayWidth.of(String(line[..<line.range(of: "! no workers")!.lowerBound]))
+        let roles = screen.styleLines(legend: ScreenChecks.legend)[4]
+        #expect(Array(roles)[x..<(x + 12)].allSatisfy { $0 == "!" })
+        // The queued items wait for a worker: flagged with that reason, not "polled and never acknowledged".
+        guard case .noWorker = state.feed.attention[F.workID(9)] else {
+            Issue.record("queued item not flagged as waiting for a worker: \(String(describing: state.feed.attention[F.workID(9)]))")
+            return
+        }
+        #expect(screen.textLines[5].contains("! \(state.attentionCount) need attention"))
     }
 
     @Test("stale data: the header says since when, why and when it retries; the list title turns stale")

@@ -108,7 +108,8 @@ struct KeyBarAndHelpTests {
         let bottom = F.render(state)
         ScreenChecks.expectWellFormed(bottom)
         #expect(!bottom.text.contains("↓ j more"))
-        #expect(bottom.text.contains("since the last heartbeat"))
+        // The glossary and the runbook rules come last.
+        #expect(bottom.text.contains("backlog growing: depth rose for 3m without falling back"))
         let last = KeyMap.bindings.last!
         #expect(bottom.text.contains(last.help))
     }

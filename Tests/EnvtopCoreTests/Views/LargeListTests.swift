@@ -32,9 +32,9 @@ struct LargeListTests {
         let rows = (body.y..<body.maxY).map { screen.row(y: $0) }
         #expect(rows.allSatisfy { $0.contains("work_") })
         #expect(rows[0].hasPrefix("▶  work_000000000000000000000000 ○ queued"))
-        #expect(screen.textLines[3].contains("○ 10000 queued"))
-        #expect(screen.textLines[3].contains("● 90000 active"))
-        #expect(screen.textLines[3].contains("100000 total"))
+        #expect(screen.textLines[5].contains("○ 10000 queued"))
+        #expect(screen.textLines[5].contains("● 90000 active"))
+        #expect(screen.textLines[5].contains("100000 total"))
         #expect(screen.textLines[state.layout.listHeader.y].hasSuffix("1/100000 "))
 
         F.press(&state, .character("G"))

@@ -31,7 +31,11 @@ extension DashboardView {
             model.label = Span(env.label, ThemeRole.environment(env.color), .bold)
         }
         model.production = env.production
-        model.rows = [connectionVariants(state, time: time), queueVariants(state), countVariants(state)]
+        // Title, connection, queue, trends (when there is room), runbook health, counts.
+        let glyphs: Sparkline.Glyphs = state.options.asciiCharts ? .ascii : .blocks
+        model.rows = [connectionVariants(state, time: time), QueueLines.queueVariants(feed, now: state.now)]
+            + (rows >= 5 ? [QueueLines.trendVariants(feed, now: state.now, glyphs: glyphs)] : [])
+            + [QueueLines.healthVariants(feed, now: state.now), countVariants(state)]
         return model
     }
 
@@ -114,40 +118,6 @@ extension DashboardView {
     /// "2s", "0.5s".
     static func formatInterval(_ seconds: Double) -> String {
         seconds.rounded() == seconds ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
-    }
-
-    // MARK: - Queue
-
-    static func queueVariants(_ state: AppState) -> [[Span]] {
-        guard let stats = state.stats else { return [[Span("queue stats: not loaded yet", .dim)]] }
-        let value: ThemeRole = state.connection.isStale ? .stale : .headerValue
-        let polling = stats.workersPolling.map(String.init) ?? "?"
-        let oldest = stats.oldestQueuedAt.map { Age.format(state.now.timeIntervalSince($0)) } ?? "-"
-        func stat(_ label: String, _ v: String, gap: String) -> [Span] {
-            [Span(label + " ", .headerLabel), Span(v, value), Span(gap)]
-        }
-        func alarms(compact: Bool, gap: String) -> [Span] {
-            var spans: [Span] = []
-            if stats.depth > 0 && stats.workersPolling == 0 {
-                spans += [Span("! no worker polling", .headerAlert), Span(gap)]
-            }
-            if stats.pending > 0 {
-                let text = compact ? "! \(stats.pending) unacknowledged" : "! \(stats.pending) polled, not acknowledged"
-                spans += [Span(text, .headerAlert), Span(gap)]
-            }
-            return spans
-        }
-        let long = stat("depth", "\(stats.depth)", gap: "   ") + stat("pending", "\(stats.pending)", gap: "   ")
-            + stat("workers polling", polling, gap: "   ") + stat("oldest queued", oldest, gap: "   ")
-        let short = stat("depth", "\(stats.depth)", gap: "  ") + stat("pending", "\(stats.pending)", gap: "  ")
-            + stat("polling", polling, gap: "  ") + stat("oldest", oldest, gap: "  ")
-        let tight = stat("depth", "\(stats.depth)", gap: " ") + stat("pending", "\(stats.pending)", gap: " ")
-            + stat("polling", polling, gap: " ") + stat("oldest", oldest, gap: " ")
-        return [
-            trim(long + alarms(compact: false, gap: "   ")),
-            trim(short + alarms(compact: false, gap: "  ")),
-            trim(tight + alarms(compact: true, gap: " ")),
-        ]
     }
 
     // MARK: - Counts

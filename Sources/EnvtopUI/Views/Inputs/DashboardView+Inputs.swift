@@ -42,9 +42,9 @@ extension DashboardView {
 
     /// The columns of the list: with an ENV column, as wide as the longest tag, in the merged view.
     static func planColumns(_ state: AppState, width: Int) -> WorkColumns {
-        guard state.isMerged else { return WorkColumns.plan(width: width) }
+        guard state.isMerged else { return WorkColumns.plan(width: width, absoluteTimes: state.absoluteTimes) }
         let widest = state.scopedFeeds.map { SafeText.width(state.tag(state.feeds[$0].environmentID)) }.max() ?? 0
-        return WorkColumns.plan(width: width, environmentWidth: widest)
+        return WorkColumns.plan(width: width, environmentWidth: widest, absoluteTimes: state.absoluteTimes)
     }
 
     /// Puts the environment's tag, in its profile's colour, in a row's ENV column.
@@ -152,7 +152,14 @@ extension DashboardView {
     /// The key bar for the state's key scope and mode.
     public static func keyBar(_ state: AppState) -> KeyBar {
         let readOnly = state.options.readOnly
-        return KeyBar(bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly)
+        // A graceful stop only reaches a live worker: say so where the key is offered.
+        var overrides: [Action: String] = [:]
+        if let ref = state.selected, let item = state.item(ref), item.state != .stopped,
+           WorkerPresence.of(item, now: state.now, thresholds: state.options.thresholds).reason != nil
+        {
+            overrides[.stop] = "stop: no live worker holds it, S force stops"
+        }
+        return KeyBar(bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides)
     }
 }
 

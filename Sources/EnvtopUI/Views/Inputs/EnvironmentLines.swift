@@ -5,7 +5,7 @@ import Foundation
 /// The merged view's header lines: one per environment, so a glance says which one is in trouble.
 ///
 /// Each line: the health of its connection, its tag in the profile's colour, then queued, active
-/// and stuck (needing attention) counts and its total. The tags are padded to one width so the
+/// and stuck (needing attention) counts, its total and the runbook rules failing there. The tags are padded to one width so the
 /// numbers line up. When there are more environments than lines, the last says how many more.
 enum EnvironmentLines {
     static func rows(_ state: AppState, environments: [String], room: Int, time: TimeFormatting) -> [[[Span]]] {
@@ -44,10 +44,15 @@ enum EnvironmentLines {
                     Span("active ", .headerLabel), Span("\(counts[.active])", value), Span(gap)] + stuckSpans
         }
         let total = loaded ? [Span("   "), Span("\(feed.store.count)", value), Span(" total", .headerLabel)] : []
+        // The runbook rules failing in this environment, most severe first.
+        let firing = feed.rules.firing
+        let rules = firing.flatMap { [Span("  "), Span("! \($0.rule.title)", $0.rule.severity == .critical ? .headerAlert : .warning)] }
+        let ruleCount = firing.isEmpty ? [] : [Span(" "), Span("!\(firing.count) rule\(firing.count == 1 ? "" : "s")", .headerAlert)]
         return [
-            [tag, Span("  ")] + health.long + [Span("  ")] + numbers("   ", labels: true) + total,
-            [tag, Span("  ")] + health.long + [Span("  ")] + numbers("  ", labels: true),
-            [tag, Span(" ")] + health.short + [Span(" ")] + numbers("  ", labels: true),
+            [tag, Span("  ")] + health.long + [Span("  ")] + numbers("   ", labels: true) + total + rules,
+            [tag, Span("  ")] + health.long + [Span("  ")] + numbers("  ", labels: true) + rules,
+            [tag, Span(" ")] + health.short + [Span(" ")] + numbers("  ", labels: true) + rules,
+            [tag, Span(" ")] + health.short + [Span(" ")] + numbers(" ", labels: false) + ruleCount,
             [tag, Span(" ")] + health.short + [Span(" ")] + numbers(" ", labels: false),
         ]
     }
