@@ -37,10 +37,11 @@ public final class SimulatorServer: Sendable {
     public let environmentIDs: [String]
     private let serverTask: Task<Void, any Error>
     private let activity: ActivityDriver
+    private let troubles: TroubleRunner
 
     private init(
         state: SimulatorState, port: Int, environmentIDs: [String], serverTask: Task<Void, any Error>,
-        activity: ActivityDriver
+        activity: ActivityDriver, troubles: TroubleRunner
     ) {
         self.state = state
         self.port = port
@@ -48,6 +49,12 @@ public final class SimulatorServer: Sendable {
         self.environmentIDs = environmentIDs
         self.serverTask = serverTask
         self.activity = activity
+        self.troubles = troubles
+    }
+
+    /// Starts a trouble now (also `POST /_sim/trouble`), in the first environment unless told.
+    public func startTrouble(_ request: TroubleRequest) async {
+        await troubles.start(request, environmentID: request.environmentID ?? environmentIDs[0])
     }
 
     public static func start(_ configuration: SimulatorConfiguration) async throws -> SimulatorServer {
@@ -58,8 +65,9 @@ public final class SimulatorServer: Sendable {
         var logger = Logger(label: "envtop.simulator")
         logger.logLevel = .critical
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let troubles = TroubleRunner(state: state)
         let application = Application(
-            responder: SimulatorResponder(state: state),
+            responder: SimulatorResponder(state: state, troubles: troubles),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
@@ -83,9 +91,14 @@ public final class SimulatorServer: Sendable {
         await state.setBaseURL(baseURL)
         let activity = ActivityDriver(state: state, configuration: configuration, adoptions: adoptions)
         await activity.start()
+        let environmentIDs = await state.environmentIDs
+        for trouble in configuration.troubles {
+            let index = min(max(0, trouble.environmentIndex ?? 0), environmentIDs.count - 1)
+            await troubles.start(trouble, environmentID: trouble.environmentID ?? environmentIDs[index])
+        }
         return SimulatorServer(
-            state: state, port: port, environmentIDs: await state.environmentIDs, serverTask: serverTask,
-            activity: activity)
+            state: state, port: port, environmentIDs: environmentIDs, serverTask: serverTask,
+            activity: activity, troubles: troubles)
     }
 
     static func validate(_ configuration: SimulatorConfiguration) throws {
@@ -160,6 +173,7 @@ public final class SimulatorServer: Sendable {
 
     /// Stops the simulated workers and arrivals, then the HTTP server. Idempotent.
     public func shutdown() async {
+        await troubles.stop()
         await activity.stop()
         serverTask.cancel()
         _ = await serverTask.result

@@ -51,6 +51,11 @@ struct SimulatedWorker: Sendable {
 
     /// One poll and, when it finds work, the whole life of that item.
     mutating func step() async {
+        // The "no workers" trouble: this worker does not poll (workers_polling drops to 0).
+        if await state.workersPaused(environmentID: environmentID) {
+            await pause(1)
+            return
+        }
         let claimed = try? await state.poll(
             environmentID: environmentID, workerID: workerID,
             reclaimAfter: Double(APIConstants.defaultReclaimMilliseconds) / 1000)

@@ -24,6 +24,9 @@ public struct SimulatorConfiguration: Sendable {
     /// Ask the simulated workers to behave badly now and then (die, ignore stops, never ack).
     /// Off makes every simulated worker healthy, for tests that need predictable workers.
     public var troubleEnabled: Bool = true
+    /// Troubles to play from the start (`simulate --trouble`, the demo's schedule): each in the
+    /// environment it names (by id or position), `afterSeconds` after the server starts.
+    public var troubles: [TroubleRequest] = []
 
     public init() {}
 

@@ -4,9 +4,12 @@ import Hummingbird
 
 /// The calls outside `/v1`, for tests and for people trying things: `POST /_sim/enqueue`
 /// (`?environment_id=E&count=N`, optional `&quiet=true` to answer only `{"created": N}`, optional
-/// body `{"metadata": {...}}`) and `GET`/`POST /_sim/faults`. No credential, no faults.
+/// body `{"metadata": {...}}`), `GET`/`POST /_sim/faults` and `POST /_sim/trouble`
+/// (`{"kind": "stalled_claim", "environment_id": E, "count"?: N, "seconds"?: S}`, see
+/// `TroubleKind`). No credential, no faults.
 struct AdminCalls {
     let state: SimulatorState
+    let troubles: TroubleRunner
 
     /// The most items one enqueue call may create.
     static let maxEnqueue = 100_000
@@ -56,6 +59,22 @@ struct AdminCalls {
             return try WireResponse.encode(faults)
         case .adminGetFaults:
             return try WireResponse.encode(await state.faults)
+        case .adminTrouble:
+            let buffer: ByteBuffer
+            do { buffer = try await request.collectBody(upTo: WorkCalls.maxBodyBytes) } catch {
+                throw .badRequest("body too large")
+            }
+            let trouble: TroubleRequest
+            do { trouble = try JSONDecoder().decode(TroubleRequest.self, from: Data(buffer.readableBytesView)) } catch {
+                let kinds = TroubleKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .badRequest("body is not a trouble: {\"kind\": one of \(kinds), \"environment_id\": ...}")
+            }
+            let ids = await state.environmentIDs
+            guard let environmentID = trouble.environmentID ?? ids.first, ids.contains(environmentID) else {
+                throw .notFound("no environment \(trouble.environmentID ?? "")")
+            }
+            await troubles.start(trouble, environmentID: environmentID)
+            return try WireResponse.encode(["started": trouble.kind.rawValue, "environment_id": environmentID])
         case .adminRequestCounts:
             // For benchmarks and tests of a standalone simulator: requests per refresh.
             return try WireResponse.encode(["counts": await state.requestCounts])

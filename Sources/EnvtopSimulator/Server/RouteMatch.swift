@@ -13,6 +13,7 @@ struct RouteMatch: Sendable, Equatable {
         case ("POST", 2) where segments == ["_sim", "faults"]: return RouteMatch(route: .adminSetFaults)
         case ("GET", 2) where segments == ["_sim", "faults"]: return RouteMatch(route: .adminGetFaults)
         case ("GET", 2) where segments == ["_sim", "requests"]: return RouteMatch(route: .adminRequestCounts)
+        case ("POST", 2) where segments == ["_sim", "trouble"]: return RouteMatch(route: .adminTrouble)
         default: break
         }
         guard segments.count >= 2, segments[0] == "v1", segments[1] == "environments" else { return nil }

@@ -10,6 +10,7 @@ struct SimulatorResponder: HTTPResponder {
     typealias Context = SimulatorRequestContext
 
     let state: SimulatorState
+    let troubles: TroubleRunner
 
     /// Thrown after a dropped-connection fault closed the socket; nothing is written.
     struct DroppedConnection: Error {}
@@ -25,7 +26,7 @@ struct SimulatorResponder: HTTPResponder {
         var request = request
         if match.route.isAdmin {
             do {
-                return WireResponse.json(try await AdminCalls(state: state).perform(match, &request), requestID: requestID)
+                return WireResponse.json(try await AdminCalls(state: state, troubles: troubles).perform(match, &request), requestID: requestID)
             } catch {
                 return WireResponse.error(error, requestID: requestID)
             }

@@ -66,7 +66,7 @@ struct WorkCalls {
             }
             return try WireResponse.encode(
                 try await state.updateMetadata(environmentID: environmentID, id: workID, patch: patch))
-        case .adminEnqueue, .adminSetFaults, .adminGetFaults, .adminRequestCounts:
+        case .adminEnqueue, .adminSetFaults, .adminGetFaults, .adminRequestCounts, .adminTrouble:
             throw .notFound("not a /v1 call")
         }
     }

@@ -15,6 +15,7 @@ public enum SimulatorRoute: String, Sendable, CaseIterable {
     case adminSetFaults = "POST /_sim/faults"
     case adminGetFaults = "GET /_sim/faults"
     case adminRequestCounts = "GET /_sim/requests"
+    case adminTrouble = "POST /_sim/trouble"
 
     /// Admin calls are outside `/v1`: no credential, no faults.
     var isAdmin: Bool { rawValue.contains("/_sim/") }
@@ -48,7 +49,7 @@ public enum SimulatorRoute: String, Sendable, CaseIterable {
                 + " or the item's own sessions token"
         case .heartbeat:
             "the item's sessions token (from its secret) or the environment key (ANTHROPIC_ENVIRONMENT_KEY)"
-        case .adminEnqueue, .adminSetFaults, .adminGetFaults, .adminRequestCounts:
+        case .adminEnqueue, .adminSetFaults, .adminGetFaults, .adminRequestCounts, .adminTrouble:
             "no credential"
         }
     }

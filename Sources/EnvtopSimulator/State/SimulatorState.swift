@@ -23,6 +23,8 @@ actor SimulatorState {
     private var faultRandom: SplitMix64
     /// Where the server listens, for the `api_base_url` inside each secret.
     private(set) var baseURL = ""
+    /// Environments whose simulated workers stop polling until the date (the "no workers" trouble).
+    private var workersPausedUntil: [String: Date] = [:]
 
     init(configuration: SimulatorConfiguration, now: Date = Date()) {
         self.configuration = configuration
@@ -193,6 +195,23 @@ actor SimulatorState {
 
     func stop(environmentID: String, id: String, force: Bool, now: Date = Date()) throws(SimulatorError) -> WorkItem {
         try withQueue(environmentID) { queue throws(SimulatorError) in try queue.stop(id: id, force: force, now: now) }
+    }
+
+    // MARK: - Trouble
+
+    func hold(environmentID: String, id: String, polledBy workerID: String?, now: Date = Date()) throws(SimulatorError) {
+        try withQueue(environmentID) { queue throws(SimulatorError) in try queue.hold(id: id, polledBy: workerID, now: now) }
+    }
+
+    func release(environmentID: String, id: String) {
+        try? withQueue(environmentID) { queue in queue.release(id: id) }
+    }
+
+    func pauseWorkers(environmentID: String, until: Date) { workersPausedUntil[environmentID] = until }
+
+    func workersPaused(environmentID: String, now: Date = Date()) -> Bool {
+        guard let until = workersPausedUntil[environmentID] else { return false }
+        return now < until
     }
 
     func updateMetadata(

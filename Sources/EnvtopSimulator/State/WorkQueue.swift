@@ -30,6 +30,8 @@ struct WorkQueue: Sendable {
     private(set) var queuedCount = 0
     private(set) var pendingCount = 0
     private var workerLastPoll: [String: Date] = [:]
+    /// Items a trouble keeps from every poll (a stalled claim's item, a growing backlog's).
+    private var held: Set<String> = []
 
     /// How far back `workers_polling` looks.
     static let workerWindow: TimeInterval = 30
@@ -135,6 +137,7 @@ struct WorkQueue: Sendable {
             let position = queueOrder[index]
             index += 1
             guard records[position].item.state == .queued else { continue }
+            if !held.isEmpty, held.contains(records[position].item.id) { continue }
             if let polledAt = records[position].polledAt {
                 guard now.timeIntervalSince(polledAt) >= reclaimAfter else { continue }
             } else {
@@ -259,6 +262,21 @@ struct WorkQueue: Sendable {
         }
         return position
     }
+
+    /// Keeps a queued item from every poll until `release`; with `polledBy`, it is first claimed
+    /// by that worker and never acknowledged (it counts as `pending`, as a stalled claim does).
+    mutating func hold(id: String, polledBy workerID: String?, now: Date) throws(SimulatorError) {
+        let position = try position(of: id)
+        guard records[position].item.state == .queued else { return }
+        held.insert(id)
+        guard let workerID else { return }
+        workerLastPoll[workerID] = now
+        if records[position].polledAt == nil { pendingCount += 1 }
+        records[position].polledAt = now
+    }
+
+    /// Lets polls hand the item out again (a claimed one once its reclaim time passed).
+    mutating func release(id: String) { held.remove(id) }
 
     /// Called when a queued item is acknowledged or stopped.
     private mutating func leaveQueue(_ position: Int) {

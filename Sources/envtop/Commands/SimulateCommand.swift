@@ -35,6 +35,10 @@ public struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Seconds sent as retry-after with injected 429 and 503.") var retryAfter: Double?
     @Option(help: "Share of answers with a truncated JSON body.") var malformedRate: Double = 0
     @Option(help: "Share of requests whose connection is closed without an answer.") var dropRate: Double = 0
+    @Option(help: ArgumentHelp(
+        "Play a trouble (repeatable): KIND, KIND:ENV (environment 1, 2...), KIND@SECONDS (after a delay), e.g. stalled_claim:2@10.",
+        discussion: "Kinds: \(TroubleKind.allCases.map(\.rawValue).joined(separator: ", ")). Also POST /_sim/trouble."))
+    var trouble: [String] = []
 
     public init() {}
 
@@ -65,7 +69,34 @@ public struct SimulateCommand: AsyncParsableCommand {
             faults.errorRates[status] = rate
         }
         configuration.faults = faults
+        configuration.troubles = try trouble.map(Self.parseTrouble)
         return configuration
+    }
+
+    /// "stalled_claim", "stalled_claim:2", "burst@10", "no_workers:3@20".
+    static func parseTrouble(_ text: String) throws -> TroubleRequest {
+        var rest = Substring(text)
+        var after: Double?
+        if let at = rest.firstIndex(of: "@") {
+            guard let seconds = Double(rest[rest.index(after: at)...]), seconds >= 0 else {
+                throw ValidationError("--trouble \(text): the delay after @ must be a number of seconds")
+            }
+            after = seconds
+            rest = rest[..<at]
+        }
+        var index = 0
+        if let colon = rest.firstIndex(of: ":") {
+            guard let n = Int(rest[rest.index(after: colon)...]), n >= 1 else {
+                throw ValidationError("--trouble \(text): the environment after : is its position, from 1")
+            }
+            index = n - 1
+            rest = rest[..<colon]
+        }
+        guard let kind = TroubleKind(rawValue: String(rest)) else {
+            let kinds = TroubleKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--trouble \(text): unknown kind '\(rest)' (one of \(kinds))")
+        }
+        return TroubleRequest(kind: kind, environmentIndex: index, afterSeconds: after)
     }
 
     public func run() async throws {
