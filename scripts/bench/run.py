@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from report import machine, markdown  # noqa: E402
-from scenarios import (Program, envtop_is_full, harness_floor, htop_is_full, idle_window,  # noqa: E402
-                       changed_rows, key_latencies, start)
+from scenarios import (Program, envtop_is_full, harness_floor, header_lines, htop_is_full,  # noqa: E402
+                       idle_window, changed_rows, key_latencies, start)
 from simulator import Simulator  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,7 +147,8 @@ def run_scale(binary: str, workspace: Workspace, items: int, args) -> dict:
         session, first_full = start(envtop_program(binary, workspace, simulator, f"scale-{items}.log"), COLS, ROWS)
         result["first_full_screen_seconds"] = first_full
         needle = f"{items} total"
-        loaded_at = session.screen_when(lambda lines: needle in lines[3], timeout=args.load_timeout)
+        loaded_at = session.screen_when(
+            lambda lines: any(needle in line for line in header_lines(lines)), timeout=args.load_timeout)
         result["full_load_seconds"] = None if loaded_at is None else loaded_at - session.started_at
         result["memory_after_load_kib"] = session.memory_kib()
         time.sleep(args.settle)

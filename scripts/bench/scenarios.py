@@ -31,11 +31,24 @@ class Program:
     extra: dict = field(default_factory=dict)
 
 
+def header_lines(lines: list[str]) -> list[str]:
+    """The header: everything above the list's column titles (its height depends on the
+    terminal and on how many environments are shown)."""
+    titles = next((i for i, line in enumerate(lines) if " ID " in line and "STATE" in line), None)
+    return lines[:titles] if titles is not None else []
+
+
+def list_rows(lines: list[str]) -> list[str]:
+    """The list's rows: under the column titles, above the status line and the key bar."""
+    titles = next((i for i, line in enumerate(lines) if " ID " in line and "STATE" in line), None)
+    return lines[titles + 1:-2] if titles is not None else []
+
+
 def envtop_is_full(lines: list[str]) -> bool:
     """envtop's full screen: the key bar on the last row, the counts row of the header, and at
     least one work item row in the list."""
-    return ("q quit" in lines[-1] and "total" in lines[3]
-            and any(WORK_ID.search(line) for line in lines[5:-3]))
+    return ("q quit" in lines[-1] and any(" total" in line for line in header_lines(lines))
+            and any(WORK_ID.search(line) for line in list_rows(lines)))
 
 
 def htop_is_full(lines: list[str]) -> bool:
@@ -111,7 +124,7 @@ def changed_rows(session: PtySession, simulator: Simulator, count: int, timeout:
     stays as it is), one at a time; for each, the bytes of the paint that showed the change."""
     lines = session.display()
     on_screen = []
-    for line in lines[5:-3]:
+    for line in list_rows(lines):
         match = WORK_ID.search(line)
         if match and not line.startswith("▶") and "stopped" not in line:
             on_screen.append(match.group(0).rstrip("…"))
@@ -129,7 +142,7 @@ def changed_rows(session: PtySession, simulator: Simulator, count: int, timeout:
         simulator.stop_work(work_id, force=True)
 
         def shows_stop(screen: list[str], prefix=prefix) -> bool:
-            return any(prefix in line and "stopped" in line for line in screen[5:-3])
+            return any(prefix in line and "stopped" in line for line in list_rows(screen))
 
         shown_at = session.screen_when(shows_stop, timeout=timeout)
         session.wait_quiet(0.3, timeout=3)
