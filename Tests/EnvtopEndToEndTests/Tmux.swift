@@ -112,6 +112,12 @@ final class Tmux {
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
 
+    /// Copies every byte the programs in the pane write from now on to `path` (the BEL bytes
+    /// that `capture-pane` cannot show, for one).
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", session, "cat >> '\(path)'"])
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }

@@ -64,9 +64,15 @@ public enum FailureSignature: String, Sendable, Hashable, CaseIterable {
         if case .stalledClaim = attention { return .stalledClaim }
         let neverStarted = item.startedAt == nil
         if let ack = item.acknowledgedAt, neverStarted {
-            if let asked = item.stopRequestedAt, asked.timeIntervalSince(ack) <= claimWindowSeconds { return .handoffBroken }
-            if item.stopRequestedAt == nil, let stopped = item.stoppedAt,
-               stopped.timeIntervalSince(ack) <= claimWindowSeconds { return .failedClaim }
+            // A force stop ends an item at once (and may record the request with it): stopped
+            // within a second of the request is the claim failing. A graceful request that
+            // something else ended later is the poller letting go of a session it never saw.
+            let stopped = item.stoppedAt
+            if let asked = item.stopRequestedAt, asked.timeIntervalSince(ack) <= claimWindowSeconds {
+                if let stopped, stopped.timeIntervalSince(asked) < 1 { return .failedClaim }
+                return .handoffBroken
+            }
+            if item.stopRequestedAt == nil, let stopped, stopped.timeIntervalSince(ack) <= claimWindowSeconds { return .failedClaim }
         }
         switch item.state {
         case .active, .starting:

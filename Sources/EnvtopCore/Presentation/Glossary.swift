@@ -54,6 +54,19 @@ public enum Glossary {
         }
     }
 
+    public static let beginMarker = "<!-- glossary:begin -->"
+    public static let endMarker = "<!-- glossary:end -->"
+
+    /// The README section: the markers around `markdown()`.
+    public static func section() -> String { "\(beginMarker)\n\(markdown())\(endMarker)" }
+
+    /// The text between the markers in `text`, if both are there.
+    public static func extract(from text: String) -> String? {
+        guard let begin = text.range(of: beginMarker), let end = text.range(of: endMarker, range: begin.upperBound..<text.endIndex)
+        else { return nil }
+        return String(text[begin.upperBound..<end.lowerBound]).trimmingPrefix("\n").description
+    }
+
     /// The glossary and the rules as Markdown, for the README.
     public static func markdown(_ t: RunbookThresholds = RunbookThresholds()) -> String {
         var out = "| term | what it means | when it looks wrong |\n| --- | --- | --- |\n"

@@ -89,21 +89,21 @@ public struct StatsHistory: Sendable, Equatable {
     }
 
     /// How much `series` changed per minute over the last minute (over what is kept, when that
-    /// is less but at least 20 s), or nil without enough history to say.
+    /// is less but at least 10 s), or nil without enough history to say.
     public func trendPerMinute(_ series: Series, over seconds: Double = 60) -> Double? {
         guard let latest, let earlier = sample(secondsBeforeLatest: seconds) else { return nil }
         let span = latest.at.timeIntervalSince(earlier.at)
-        guard span >= min(20, seconds), let now = Self.value(series, latest), let then = Self.value(series, earlier) else {
+        guard span >= min(10, seconds), let now = Self.value(series, latest), let then = Self.value(series, earlier) else {
             return nil
         }
         return (now - then) * 60 / span
     }
 
-    /// Arrivals and completions per minute over the last minute (or what is kept, from 20 s on).
+    /// Arrivals and completions per minute over the last minute (or what is kept, from 10 s on).
     public func ratesPerMinute(over seconds: Double = 60) -> (arrivals: Double, completions: Double)? {
         guard let latest, let earlier = sample(secondsBeforeLatest: seconds) else { return nil }
         let span = latest.at.timeIntervalSince(earlier.at)
-        guard span >= min(20, seconds) else { return nil }
+        guard span >= min(10, seconds) else { return nil }
         let arrivals = Double(latest.arrivals) - Double(earlier.arrivals)
         let completions = Double(latest.completions) - Double(earlier.completions)
         return (max(0, arrivals) * 60 / span, max(0, completions) * 60 / span)

@@ -13,7 +13,11 @@ struct KeysCommand: ParsableCommand {
     @Flag(help: "Print the README section, markers included.")
     var markdown = false
 
+    @Flag(help: "Print the README's glossary section (the header's terms and the runbook rules), markers included.")
+    var glossary = false
+
     func run() {
+        if glossary { return print(Glossary.section()) }
         print(markdown ? KeyTableMarkdown.section() : KeyTableMarkdown.render(), terminator: markdown ? "\n" : "")
     }
 }

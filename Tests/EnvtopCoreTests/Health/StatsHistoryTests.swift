@@ -29,11 +29,11 @@ struct StatsHistoryTests {
         #expect(history.samples.map(\.at) == history.samples.map(\.at).sorted())
     }
 
-    @Test("the trend is the change of the last minute, per minute; nil with under 20 s of history")
+    @Test("the trend is the change of the last minute, per minute; nil with under 10 s of history")
     func trend() {
         var history = StatsHistory(interval: 2)
         history.append(Self.sample(0, depth: 3))
-        history.append(Self.sample(10, depth: 4))
+        history.append(Self.sample(8, depth: 4))
         #expect(history.trendPerMinute(.depth) == nil)
         for s in stride(from: 12.0, through: 60, by: 2) { history.append(Self.sample(s, depth: 3 + Int(s / 5))) }
         // 60 s: from 3 to 15 = +12/min.

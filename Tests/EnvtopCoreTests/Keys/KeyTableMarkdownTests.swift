@@ -34,3 +34,17 @@ struct KeyTableMarkdownTests {
         #expect(KeyTableMarkdown.extract(from: "no markers") == nil)
     }
 }
+
+/// The README's glossary and rules table is the generated one, so it cannot drift from `Glossary`.
+@Suite("Glossary in README.md")
+struct GlossaryMarkdownTests {
+    @Test("README.md holds exactly the glossary and rules generated from Glossary, with the default thresholds")
+    func readmeMatches() throws {
+        let readme = try RepositoryFiles.text("README.md")
+        let section = try #require(Glossary.extract(from: readme), "README.md has no glossary markers")
+        #expect(section == Glossary.markdown(), "regenerate it: scripts/update_readme_keys.sh")
+        for entry in Glossary.entries { #expect(section.contains("| `\(entry.term)` |")) }
+        for rule in QueueRule.allCases { #expect(section.contains("| \(rule.title) |")) }
+        #expect(section.contains("pending > 0 for over 30s"))
+    }
+}
