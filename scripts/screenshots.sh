@@ -195,6 +195,33 @@ if wanted switcher || wanted production; then
     fi
 fi
 
+if wanted health; then
+    # The first environment alone, once the demo's stalled claim has held 30 s: the header's
+    # trends and the runbook's health line with a failing rule.
+    start 120 40 -- "${demo[@]}"
+    keys e
+    wait_for "Environments"
+    keys j Enter
+    wait_for "stalled claim" 90
+    sleep 4
+    shot health 120 40
+fi
+
+if wanted diagnosed; then
+    # The second environment: the demo's broken handoff, diagnosed in the detail pane.
+    start 120 40 -- "${demo[@]}"
+    keys e
+    wait_for "Environments"
+    keys j j Enter
+    sleep 9  # the handoff plays 6 s after the start and takes 5.5 s
+    keys "/"
+    keys -l "handoff_broken"
+    keys Enter
+    wait_for "HANDOFF BROKEN" 30
+    sleep 1
+    shot diagnosed 120 40
+fi
+
 if wanted narrow; then
     start 80 24 -- "${demo[@]}"
     shot narrow-80x24 80 24

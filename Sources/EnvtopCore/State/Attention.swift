@@ -41,9 +41,11 @@ public enum Attention: Sendable, Hashable {
         case .stuckStarting(let age): "starting \(Age.format(age))"
         case .stuckQueued(let age): "queued \(Age.format(age))"
         case .heartbeatLate(let age): "heartbeat late \(Age.format(age))"
-        case .stalledClaim(let age): "polled, no ack \(Age.format(age))"
-        case .noWorker(let age): "no worker \(Age.format(age))"
-        case .backlog(let age): "backlog \(Age.format(age))"
+        // A rule's items: the AGE column already says how long they waited, and a second
+        // ticking age would repaint every row every few seconds for nothing.
+        case .stalledClaim: "polled, no ack"
+        case .noWorker: "no worker"
+        case .backlog: "backlog"
         }
     }
 

@@ -23,7 +23,7 @@ struct HeaderTests {
         #expect(lines[3].contains("last 2m    depth "))
         // The oldest item waited 8m, past the 5m backlog age; one refresh with pending 1 is no
         // stalled claim (that rule waits for its 30 s).
-        #expect(lines[4].contains("! backlog age 3m: the oldest queued item has waited over 5m"))
+        #expect(lines[4].contains("! backlog age since 11:57:00: the oldest queued item has waited over 5m"))
         #expect(!lines[4].contains("stalled claim"))
         #expect(lines[5].contains("! 4 need attention"))
         #expect(lines[5].contains("○ 2 queued   ◔ 2 starting   ● 4 active   ◑ 2 stopping   ✕ 1 stopped   ? 1 other   12 total"))
@@ -35,7 +35,7 @@ struct HeaderTests {
         let state = F.loaded(size: Size(width: 120, height: 40), stats: stats)
         let screen = F.render(state)
         let line = screen.textLines[4]
-        #expect(line.contains("! no workers 0s: work is queued and no worker has polled in the last 30s"))
+        #expect(line.contains("! no workers since 12:00:00: work is queued and no worker has polled in the last 30s"))
         #expect(!screen.textLines[2].contains("polled, not acknowledged"))
         let x = DisplayWidth.of(String(line[..<line.range(of: "! no workers")!.lowerBound]))
         let roles = screen.styleLines(legend: ScreenChecks.legend)[4]

@@ -35,7 +35,7 @@ extension DashboardView {
         let glyphs: Sparkline.Glyphs = state.options.asciiCharts ? .ascii : .blocks
         model.rows = [connectionVariants(state, time: time), QueueLines.queueVariants(feed, now: state.now)]
             + (rows >= 5 ? [QueueLines.trendVariants(feed, now: state.now, glyphs: glyphs)] : [])
-            + [QueueLines.healthVariants(feed, now: state.now), countVariants(state)]
+            + [QueueLines.healthVariants(feed, now: state.now, time: time), countVariants(state)]
         return model
     }
 

@@ -77,15 +77,16 @@ enum QueueLines {
                 line(5, labels: brief, gap: " ")]
     }
 
-    /// "✓ runbook: no rule failing", or each failing rule with its age, the first with its cause.
-    static func healthVariants(_ feed: Feed, now: Date) -> [[Span]] {
+    /// "✓ runbook: no rule failing", or each failing rule since when (a clock time, which stays
+    /// put on an idle screen where an age would repaint), the first with its cause.
+    static func healthVariants(_ feed: Feed, now: Date, time: TimeFormatting) -> [[Span]] {
         guard !feed.history.isEmpty else { return [[Span("runbook: waiting for the first refresh…", .dim)]] }
         let firing = feed.rules.firing
         guard let first = firing.first else {
             return [[Span("✓ ", .ok), Span("runbook: no rule failing", .headerLabel)]]
         }
         func name(_ f: RuleTracker.Firing) -> Span {
-            Span("! \(f.rule.title) \(Age.format(now.timeIntervalSince(f.since)))",
+            Span("! \(f.rule.title) since \(time.clock(f.since, now: now))",
                  f.rule.severity == .critical ? .headerAlert : .warning)
         }
         let names = firing.map(name)
@@ -95,7 +96,7 @@ enum QueueLines {
         return [
             [names[0], cause] + names.dropFirst().flatMap { [Span("  "), $0] },
             joined,
-            names.map { Span($0.text.replacingOccurrences(of: "! ", with: "!"), $0.style.role) },
+            firing.map { Span("!\($0.rule.title)", $0.rule.severity == .critical ? .headerAlert : .warning) },
         ]
     }
 }
