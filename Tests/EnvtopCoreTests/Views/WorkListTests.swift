@@ -30,6 +30,23 @@ struct WorkListTests {
         }
     }
 
+    @Test("a switches the time columns to UTC clock times and back; the row keeps its other cells")
+    func absoluteTimes() throws {
+        var state = F.loaded(size: Size(width: 120, height: 40))
+        F.press(&state, .character("a"))
+        #expect(state.absoluteTimes)
+        var screen = F.render(state)
+        ScreenChecks.expectWellFormed(screen)
+        #expect(screen.row(y: state.layout.listHeader.y).contains("CREATED    SINCE  BEAT AT"))
+        // Item 1 was created 20 s before 12:00:00 UTC, started 18 s before (its state since), beat 3 s before.
+        let y = try #require(Self.listRow(state, screen, id: F.workID(1)))
+        #expect(screen.row(y: y).contains("11:59:40 11:59:42 11:59:57"))
+        #expect(screen.row(y: y).contains("● active"))
+        F.press(&state, .character("a"))
+        screen = F.render(state)
+        #expect(screen.row(y: state.layout.listHeader.y).contains("AGE IN STATE   BEAT"))
+    }
+
     @Test("every state symbol is one column wide")
     func symbolsAreNarrow() {
         for s in WorkState.known + [.unknown("x")] {
