@@ -58,6 +58,11 @@ struct EffectRunner: Sendable {
             return .screen(.repaint, then: nil)
         case .bell:
             return .screen(.bell, then: nil)
+        case .wake(let seconds):
+            return .call {
+                try? await Task.sleep(for: .milliseconds(Int(max(0, seconds) * 1000)))
+                return .tick(Date())
+            }
         case .quit:
             return .none
         }

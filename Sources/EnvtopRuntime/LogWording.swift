@@ -29,6 +29,7 @@ extension Effect {
         case .cycleTheme: "theme"
         case .forceRepaint: "repaint"
         case .bell: "bell"
+        case .wake: "wake"
         case .quit: "quit"
         }
     }

@@ -7,7 +7,7 @@ public enum Action: Sendable, Hashable {
     // List tools
     case search, filter, sort, refresh, pause, switchEnvironment
     // Actions on the selected item
-    case stop, forceStop
+    case stop, forceStop, toggleMark, markAll, clearMarks, stopAttention
     // Program
     case help, quit, cycleTheme, redraw, toggleHistory, toggleTimes
     // Modal scopes

@@ -12,6 +12,7 @@ public enum KeyMap {
         Binding([.character("e")], .switchEnvironment, .global, label: "e", help: "switch environment: one alone, or all together"),
         Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),
         Binding([.character("S")], .forceStop, .global, label: "S", help: "force stop the selected item", destructive: true, bar: true),
+        Binding([.character("X")], .stopAttention, .global, label: "X", help: "force stop every item needing attention (a batch)", destructive: true),
         // Work list
         Binding([.up, .character("k")], .moveUp, .list, label: "↑/k", help: "previous item"),
         Binding([.down, .character("j")], .moveDown, .list, label: "↓/j", help: "next item", bar: true),
@@ -26,6 +27,9 @@ public enum KeyMap {
         Binding([.character("f")], .filter, .list, label: "f", help: "filter by state / needs attention", bar: true),
         Binding([.character("o")], .sort, .list, label: "o", help: "change the sort order", bar: true),
         Binding([.character("a")], .toggleTimes, .list, label: "a", help: "times in the list: ages / UTC clock"),
+        Binding([.character(" ")], .toggleMark, .list, label: "Space", help: "mark or unmark it, move down; s/S then stop the marked"),
+        Binding([.character("*")], .markAll, .list, label: "*", help: "mark every row shown (the filter and search)"),
+        Binding([.character("u")], .clearMarks, .list, label: "u", help: "clear every mark"),
         Binding([.escape], .close, .list, label: "Esc", help: "clear search and filter"),
         // Detail pane
         Binding([.up, .character("k")], .moveUp, .detail, label: "↑/k", help: "scroll up"),
@@ -44,6 +48,8 @@ public enum KeyMap {
         Binding([.character("n"), .character("N"), .escape, .character("q")], .close, .dialog, label: "n/Esc", help: "cancel (the default)", bar: true),
         Binding([.tab, .backTab, .left, .right, .character("h"), .character("l")], .dialogSwitchButton, .dialog, label: "Tab/←/→", help: "move between buttons"),
         Binding([.enter, .character(" ")], .dialogActivate, .dialog, label: "Enter", help: "press the focused button (a force stop needs y)"),
+        Binding([.up, .character("k")], .menuUp, .dialog, label: "↑/k", help: "scroll a batch's items up"),
+        Binding([.down, .character("j")], .menuDown, .dialog, label: "↓/j", help: "scroll a batch's items down"),
         // Production force stop: the label typed
         Binding([.enter], .dialogConfirm, .typedConfirm, label: "Enter", help: "force stop, once the label is typed", destructive: true, bar: true),
         Binding([.escape], .close, .typedConfirm, label: "Esc", help: "cancel (nothing is sent)", bar: true),

@@ -23,5 +23,7 @@ public struct StateBadge: Sendable, Equatable {
     /// The marker of an item that needs an operator: ASCII, so it is one column on every terminal.
     public static let attentionMarker = "!"
     /// The marker of the selected row, so the selection survives a monochrome terminal.
+    /// Marks a row marked for a batch stop, in the lead column.
+    public static let batchMarker = "•"
     public static let selectionMarker = "▶"
 }

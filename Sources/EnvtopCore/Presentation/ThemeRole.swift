@@ -17,6 +17,8 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable, Codable {
     case selectionInactive = "list.selected.inactive"
     /// The mark of a row that is new or changed since the refresh before (`+`, `*`).
     case changed = "list.changed"
+    /// The mark of a row marked for a batch (`•`).
+    case marked = "list.marked"
     case stateQueued = "state.queued"
     case stateStarting = "state.starting"
     case stateActive = "state.active"

@@ -19,14 +19,15 @@ extension AppState {
             now = date
             if let flash, flash.expiresAt <= now { self.flash = nil }
             for i in feeds.indices { feeds[i].noteHang(now: now, staleAfter: options.staleAfter) }
-            return refreshIfDue()
+            return refreshIfDue() + advanceBatch()
         case .statsLoaded(let env, let generation, let result, let latency, let at):
             return statsLoaded(env: env, generation: generation, result: result, latency: latency, at: at)
         case .pageLoaded(let request, let result, let at):
             return pageLoaded(request, result: result, at: at)
         case .itemChecked(let env, let workID, let result, let at):
+            let ref = ItemRef(environmentID: env, workID: workID)
             itemChecked(env: env, workID: workID, result: result, at: at)
-            return []
+            return batch?.reading == ref ? batchTargetRead(ref, result: result) : []
         case .stopFinished(let env, let workID, let mode, let result, let at):
             return stopFinished(env: env, workID: workID, mode: mode, result: result, at: at)
         case .stopVerified(let env, let workID, let mode, let result, let at):
@@ -46,6 +47,11 @@ extension AppState {
         if keyScope == .typedConfirm, case .stopDialog(var dialog) = overlay {
             dialog.type(text)
             overlay = .stopDialog(dialog)
+            return []
+        }
+        if keyScope == .typedConfirm, case .batchDialog(var dialog) = overlay {
+            dialog.type(text)
+            overlay = .batchDialog(dialog)
             return []
         }
         guard keyScope == .search else {

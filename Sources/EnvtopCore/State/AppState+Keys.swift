@@ -12,6 +12,11 @@ extension AppState {
                 } else if scope == .typedConfirm, case .stopDialog(var dialog) = overlay {
                     dialog.type(String(c))
                     overlay = .stopDialog(dialog)
+                } else if scope == .typedConfirm, case .batchDialog(var dialog) = overlay {
+                    dialog.type(String(c))
+                    overlay = .batchDialog(dialog)
+                } else if scope == .list || scope == .detail {
+                    show(.notAKey(String(c)))
                 }
             }
             return []
@@ -50,9 +55,17 @@ extension AppState {
             absoluteTimes.toggle()
             show(.times(absolute: absoluteTimes))
         case .stop:
-            return openStopDialog(.graceful)
+            return marks.isEmpty ? openStopDialog(.graceful) : openBatchDialog(.graceful, refs: markedInOrder, origin: "\(marks.count) marked")
         case .forceStop:
-            return openStopDialog(.force)
+            return marks.isEmpty ? openStopDialog(.force) : openBatchDialog(.force, refs: markedInOrder, origin: "\(marks.count) marked")
+        case .stopAttention:
+            return openBatchDialog(.force, refs: attentionInView, origin: "needing attention")
+        case .toggleMark:
+            toggleMark()
+        case .markAll:
+            markAllVisible()
+        case .clearMarks:
+            clearMarks()
         case .search:
             search.isEditing = true
             focus = .list
@@ -69,6 +82,7 @@ extension AppState {
         case .focusList:
             focus = .list
         case .close:
+            if let run = batch, !run.cancelled { return cancelBatch() }
             if !search.query.isEmpty || filter != .all {
                 search = SearchState()
                 filter = .all
@@ -137,6 +151,9 @@ extension AppState {
         case .confirmStop:
             guard case .stopDialog(let dialog) = open else { return [] }
             return confirmStop(dialog)
+        case .confirmBatch:
+            guard case .batchDialog(let dialog) = open else { return [] }
+            return confirmBatch(dialog)
         case .cancelStop:
             return cancelStop()
         }

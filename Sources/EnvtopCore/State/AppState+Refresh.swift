@@ -134,6 +134,7 @@ extension AppState {
         visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, filter: filter, search: search.query, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now
+        pruneMarks()
         reselect()
     }
 }

@@ -92,6 +92,7 @@ extension AppState {
             stopsInFlight[ref] = nil
             withFeed(env) { $0.update(item) }
             recomputeList()
+            if batchStopAnswered(ref, failure: nil) { return finishBatchIfDone() + requestRefresh(env) }
             show(.stopAnswered(workID: workID, mode, item.state))
         case .failure(let error) where Self.outcomeUnknown(error):
             // The stop may or may not have reached the server: ask what it says now, and keep
@@ -100,6 +101,11 @@ extension AppState {
             return [.verifyStop(environmentID: env, workID: workID, mode: mode)]
         case .failure(let error):
             stopsInFlight[ref] = nil
+            // In a batch, an item that turned out stopped (409) or gone (404) needs nothing more.
+            if batchStopAnswered(ref, failure: [404, 409].contains(error.status ?? 0) ? nil : error) {
+                if error.status == 404 { forget(ref) }
+                return finishBatchIfDone() + requestRefresh(env)
+            }
             switch error.status {
             case 409:
                 show(.alreadyStopped(workID: workID))
@@ -123,6 +129,17 @@ extension AppState {
         guard feedIndex[env] != nil else { return [] }
         let ref = ItemRef(environmentID: env, workID: workID)
         stopsInFlight[ref] = nil
+        if batch?.owns(ref) == true {
+            var failure: APIError?
+            if case .failure(let error) = result, error.status != 404 { failure = error }
+            if case .success(let item) = result {
+                withFeed(env) { $0.update(item) }
+                recomputeList()
+                if item.state != .stopped && item.state != .stopping { failure = .transport("the stop did not arrive: the item is \(item.state.rawValue)") }
+            }
+            _ = batchStopAnswered(ref, failure: failure)
+            return finishBatchIfDone() + requestRefresh(env)
+        }
         switch result {
         case .success(let item):
             withFeed(env) { $0.update(item) }

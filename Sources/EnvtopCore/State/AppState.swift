@@ -22,6 +22,8 @@ public struct AppState: Sendable {
         public var flashSeconds: Double = 6
         /// Ring the terminal bell when a runbook rule starts failing (`bell: off` in the config).
         public var bell = true
+        /// Stops a batch sends per second at most (`batch_stops_per_second`).
+        public var batchStopsPerSecond = 5.0
         /// Draw sparklines and charts in ASCII: the terminal cannot show block elements
         /// (`TERM=linux` or `vt*`, or `ENVTOP_ASCII=1`).
         public var asciiCharts = false
@@ -74,6 +76,13 @@ public struct AppState: Sendable {
     /// Stops sent and not yet answered (or whose outcome is being checked): no second stop is
     /// ever sent for these.
     public internal(set) var stopsInFlight: [ItemRef: StopMode] = [:]
+    /// The items marked for a batch (`Space`, `*`): held by (environment, id) across refreshes,
+    /// sorts and filters; an item the API forgets loses its mark.
+    public internal(set) var marks: Set<ItemRef> = []
+    /// The batch of stops being sent, if one is.
+    public internal(set) var batch: BatchRun?
+    /// Batches started this run (each run's number).
+    var batchCount = 0
 
     // MARK: List
     /// The items the list shows, across every feed: filtered, searched and sorted.

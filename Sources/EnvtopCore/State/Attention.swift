@@ -32,6 +32,21 @@ public enum Attention: Sendable, Hashable {
         }
     }
 
+    /// The reason's name without its age, for tallies ("3 no heartbeat, 2 stopping").
+    public var kindName: String {
+        switch self {
+        case .heartbeatStale: "no heartbeat"
+        case .neverHeartbeated: "never heartbeated"
+        case .stuckStopping: "drain overdue"
+        case .stuckStarting: "never started"
+        case .stuckQueued: "queued long"
+        case .heartbeatLate: "heartbeat late"
+        case .stalledClaim: "polled, no ack"
+        case .noWorker: "no worker"
+        case .backlog: "backlog"
+        }
+    }
+
     /// A short reason for the list row.
     public var shortReason: String {
         switch self {

@@ -19,6 +19,8 @@ public enum ModalOutcome: Sendable, Equatable {
     case chooseScope(EnvironmentScope)
     case confirmStop
     case cancelStop
+    /// The batch dialog was confirmed: send its stops, paced.
+    case confirmBatch
 }
 
 /// The `?` overlay: scrolls, any other key closes it.

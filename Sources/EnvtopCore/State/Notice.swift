@@ -36,6 +36,15 @@ public enum Notice: Sendable, Equatable {
     case paused(Bool)
     case sorted(SortOrder)
     case history(Bool)
+    case marked(count: Int)
+    case marksCleared(Int)
+    /// No item of the batch can be stopped (all stopped, gone or in flight).
+    case nothingToStop(origin: String)
+    case batchStarted(mode: StopMode, count: Int, skipped: Int)
+    case batchCancelled(sent: Int, of: Int)
+    case batchFinished(BatchSummary)
+    /// A key with no meaning where it was pressed.
+    case notAKey(String)
     case times(absolute: Bool)
     case filtered(StateFilter, matches: Int)
     case searchAndFilterCleared
@@ -51,6 +60,9 @@ public enum Notice: Sendable, Equatable {
              .pasteCut, .stopUnclear, .stopVerified:
             .warning
         case .stopRefused, .stopUnverifiable: .error
+        case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
+        case .nothingToStop, .batchCancelled, .notAKey: .warning
+        case .marked, .marksCleared, .batchStarted: .info
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
              .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info

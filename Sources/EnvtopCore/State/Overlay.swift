@@ -3,6 +3,7 @@ public enum Overlay: Sendable, Equatable {
     case help(HelpModal)
     case filterMenu(FilterMenu)
     case stopDialog(StopDialog)
+    case batchDialog(BatchStopDialog)
     case switcher(EnvironmentSwitcher)
 
     /// The open modal, whichever it is.
@@ -11,6 +12,7 @@ public enum Overlay: Sendable, Equatable {
         case .help(let m): m
         case .filterMenu(let m): m
         case .stopDialog(let m): m
+        case .batchDialog(let m): m
         case .switcher(let m): m
         }
     }
@@ -28,6 +30,9 @@ public enum Overlay: Sendable, Equatable {
             return m.handle(action)
         case .stopDialog(var m):
             defer { self = .stopDialog(m) }
+            return m.handle(action)
+        case .batchDialog(var m):
+            defer { self = .batchDialog(m) }
             return m.handle(action)
         case .switcher(var m):
             defer { self = .switcher(m) }

@@ -64,6 +64,7 @@ public struct StopDialog: Modal {
             }
         }
         switch action {
+        case .menuUp, .menuDown: return .stay  // the batch dialog's scroll keys: nothing to scroll here
         case .dialogConfirm: return .confirmStop
         case .dialogActivate:
             if focused == .cancel { return .cancelStop }

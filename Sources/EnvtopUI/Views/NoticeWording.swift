@@ -66,6 +66,30 @@ public enum NoticeWording {
             return on ? "History: the last hour of the queue; \(key(.toggleHistory, .global)) again shows the list" : "History closed"
         case .times(let absolute):
             return absolute ? "Times in the list: UTC clock (HH:MM:SS)" : "Times in the list: ages"
+        case .marked(let count):
+            return "\(count) marked: \(key(.stop, .global)) or \(key(.forceStop, .global)) stops them together, \(key(.clearMarks, .list)) clears"
+        case .marksCleared(let count):
+            return count == 0 ? "No marks to clear" : "\(count) mark\(count == 1 ? "" : "s") cleared"
+        case .nothingToStop(let origin):
+            return "Nothing to stop among the items \(origin): each is stopped, gone, or has a stop on its way"
+        case .batchStarted(let mode, let count, let skipped):
+            let verb = mode == .force ? "Force stopping" : "Stopping"
+            return "\(verb) \(count) item\(count == 1 ? "" : "s")\(skipped > 0 ? " (\(skipped) skipped)" : ""); \(key(.close, .list)) cancels what is not sent yet"
+        case .batchCancelled(let sent, let total):
+            return "Batch cancelled: \(sent) of \(total) stops were sent; nothing more goes"
+        case .batchFinished(let s):
+            let verb = s.mode == .force ? "force-stopped" : "stopped"
+            var text = "\(s.cancelled ? "Cancelled batch: " : "")\(verb) \(s.done) of \(s.total)"
+            if s.skipped > 0 { text += " · \(s.skipped) skipped (stopped, gone or in flight)" }
+            if s.unsent > 0 && s.cancelled { text += " · \(s.unsent) not sent" }
+            if let first = s.failed.first {
+                let why = (first.notSent ? "not re-read, not sent: " : "") + ErrorWording.plain(first.error)
+                text += " · \(s.failed.count) failed, still marked; \(first.ref.workID): \(why)"
+            }
+            return text
+        case .notAKey(let text):
+            let name = text == " " ? "Space" : text
+            return "\(name) is not a key here; \(key(.help, .global)) lists them"
         case .filtered(let filter, let matches):
             return "Filter: \(filter.label) (\(matches) items)"
         case .searchAndFilterCleared:

@@ -19,7 +19,7 @@ public struct WorkColumns: Sendable, Equatable {
         public var title: String
     }
 
-    /// Selection marker, attention marker, one space.
+    /// Selection marker (or batch mark), attention marker, change mark.
     public static let leadWidth = 3
     static let fullIDWidth = 29  // work_ + 24
     static let fullSessionWidth = 32  // session_ + 24

@@ -19,6 +19,8 @@ public struct WorkRow: Sendable, Equatable {
     public var metadata: String
     /// New, changed or gone in the last refresh: a symbol in the lead column, and a gone row dim.
     public var mark: ChangeMark?
+    /// Marked for a batch stop (`Space`, `*`).
+    public var marked = false
     /// The ENV column (merged view): the environment's tag, in its profile's colour.
     public var environment = ""
     public var environmentRole: ThemeRole = .row
@@ -78,7 +80,11 @@ public struct WorkRow: Sendable, Equatable {
         let base = selection ?? (gone ? .dim : .row)
         func role(_ own: ThemeRole) -> CellStyle { CellStyle(selection ?? (gone ? .dim : own)) }
         screen.fill(Rect(x: x, y: y, width: columns.width, height: 1), style: CellStyle(base))
-        if selection != nil {
+        // The first column: "•" for a row marked for a batch (the selected one too: its
+        // highlight already says it is selected), else "▶" for the selection.
+        if marked {
+            screen.write(StateBadge.batchMarker, x: x, y: y, maxWidth: 1, style: CellStyle(selection ?? .marked, .bold))
+        } else if selection != nil {
             screen.write(StateBadge.selectionMarker, x: x, y: y, maxWidth: 1, style: CellStyle(base, .bold))
         }
         if reason != nil {

@@ -30,6 +30,7 @@ extension DashboardView {
                 guard index < refs.count, let item = state.item(refs[index]) else { break }
                 var workRow = WorkRow(item: item, attention: state.attentionNow(refs[index]), now: state.now, columns: columns)
                 workRow.mark = state.mark(refs[index])
+                workRow.marked = !state.marks.isEmpty && state.marks.contains(refs[index])
                 if columns.slot(.environment) != nil { tagRow(&workRow, state, refs[index].environmentID) }
                 if selectedRow == nil, refs[index] == state.selected { selectedRow = row }
                 rows.append(workRow)
@@ -112,6 +113,18 @@ extension DashboardView {
         return changeSpans(state.changeTotals)
     }
 
+    /// "force-stopping 7/13 · 1 failed" while a batch runs; "3 marked" while items are marked.
+    static func batchSpans(_ state: AppState) -> [Span] {
+        if let run = state.batch {
+            var text = "\(run.mode == .force ? "force-stopping" : "stopping") \(run.sent)/\(run.targets.count)"
+            if !run.failed.isEmpty { text += " · \(run.failed.count) failed" }
+            if run.cancelled { text += " · cancelled" }
+            return [Span(text, .warning, .bold), Span(" · ", .dim)]
+        }
+        guard !state.marks.isEmpty else { return [] }
+        return [Span("\(state.marks.count) marked", .marked, .bold), Span(" · ", .dim)]
+    }
+
     /// "+3 new · 5 changed · 2 gone": what the last refresh changed, for as long as its rows are marked.
     static func changeSpans(_ changes: (new: Int, changed: Int, gone: Int)) -> [Span] {
         var parts: [String] = []
@@ -122,7 +135,7 @@ extension DashboardView {
     }
 
     static func statusRightSpans(_ state: AppState) -> [Span] {
-        var spans: [Span] = []
+        var spans: [Span] = batchSpans(state)
         if state.filter != .all {
             spans += [Span("filter ", .dim), Span(state.filter.label, .search), Span(" · ", .dim)]
         }
@@ -157,7 +170,7 @@ extension DashboardView {
         if let ref = state.selected, let item = state.item(ref), item.state != .stopped,
            WorkerPresence.of(item, now: state.now, thresholds: state.options.thresholds).reason != nil
         {
-            overrides[.stop] = "stop: no live worker holds it, S force stops"
+            overrides[.stop] = "stop: no live worker, S forces"
         }
         return KeyBar(bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides)
     }
