@@ -222,6 +222,18 @@ if wanted diagnosed; then
     shot diagnosed 120 40
 fi
 
+if wanted batch; then
+    # Three items marked on the merged view, then a force stop: the batch dialog.
+    start 120 40 -- "${demo[@]}"
+    keys g Space Space Space
+    wait_for "3 marked"
+    keys S
+    wait_for "FORCE STOP: BATCH"
+    sleep 0.5
+    shot batch 120 40
+    keys Escape
+fi
+
 if wanted narrow; then
     start 80 24 -- "${demo[@]}"
     shot narrow-80x24 80 24

@@ -11,6 +11,8 @@ import Foundation
 /// it. A new `Effect` case does not compile until it is handled here.
 struct EffectRunner: Sendable {
     let api: any DashboardAPI
+    /// How a clipboard sequence is wrapped: for tmux or screen when inside them.
+    var multiplexer = Clipboard.multiplexer(ProcessInfo.processInfo.environment)
 
     /// The plan for `effect`. `themes` is the caller's own ring: `t` moves it.
     func plan(_ effect: Effect, themes: inout ThemeRing) -> EffectPlan {
@@ -58,6 +60,8 @@ struct EffectRunner: Sendable {
             return .screen(.repaint, then: nil)
         case .bell:
             return .screen(.bell, then: nil)
+        case .copy(let text):
+            return .screen(.write(Clipboard.osc52(text, inside: multiplexer)), then: nil)
         case .wake(let seconds):
             return .call {
                 try? await Task.sleep(for: .milliseconds(Int(max(0, seconds) * 1000)))

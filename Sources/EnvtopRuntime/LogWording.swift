@@ -30,6 +30,7 @@ extension Effect {
         case .forceRepaint: "repaint"
         case .bell: "bell"
         case .wake: "wake"
+        case .copy: "copy"
         case .quit: "quit"
         }
     }

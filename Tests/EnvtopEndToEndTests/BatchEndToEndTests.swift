@@ -33,3 +33,32 @@ extension DashboardEndToEndTests {
         try await tmux.waitFor(text: "$ ")
     }
 }
+
+extension DashboardEndToEndTests {
+    @Test("c writes a well-formed OSC 52 sequence (wrapped for tmux) holding the selected id")
+    func copyWritesOSC52() async throws {
+        let fixture = try await Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-osc52-\(UUID().uuidString)").path
+        try tmux.start(width: 120, height: 40)
+        try tmux.recordOutput(to: output)
+        let binary = try #require(TestBinary.envtop)
+        try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh 0.5 --log-file '\(fixture.logFile)'")
+        try tmux.press("Enter")
+        let screen = try await tmux.waitFor("the dashboard", timeout: 20) { s in fixture.active.allSatisfy { s.contains(String($0.id.prefix(16))) } }
+        let selected = try #require((fixture.active + fixture.queued).first { selectedLine(screen)?.contains(String($0.id.prefix(16))) == true })
+        try tmux.type("c")
+        try await tmux.waitFor(text: "Copied \(selected.id) to the clipboard")
+        try await Task.sleep(for: .milliseconds(300))
+        let bytes = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
+        let start = try #require(bytes.range(of: "\u{1b}Ptmux;\u{1b}\u{1b}]52;c;"), "no wrapped OSC 52 in the output")
+        let rest = bytes[start.upperBound...]
+        let end = try #require(rest.range(of: "\u{07}\u{1b}\\"))
+        let decoded = Data(base64Encoded: String(rest[..<end.lowerBound])).map { String(decoding: $0, as: UTF8.self) }
+        #expect(decoded == selected.id)
+        try tmux.press("q")
+        try await tmux.waitFor(text: "$ ")
+    }
+}

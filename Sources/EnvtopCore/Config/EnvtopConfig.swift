@@ -18,6 +18,8 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var queuedGraceSeconds: Double?
     /// `bell:`: ring the terminal bell when a runbook rule starts failing (default on).
     public var bell: Bool?
+    /// `batch_stops_per_second:`: the pace of a batch stop (default 5).
+    public var batchStopsPerSecond: Double?
     /// The top-level `runbook:` thresholds, for every profile that does not set its own.
     public var runbook = RunbookConfig()
     /// The `profiles:` section, in file order; empty without one (the `ANTHROPIC_*` variables and

@@ -16,6 +16,7 @@ public struct EnvtopSettings: Sendable, Hashable {
     public var logFile: String?
     public var thresholds: AttentionThresholds
     public var bell: Bool
+    public var batchStopsPerSecond: Double
 
     /// The refresh interval when neither the command line nor the config sets one.
     public static let defaultRefresh = 2.0
@@ -51,6 +52,7 @@ public struct EnvtopSettings: Sendable, Hashable {
             theme: commandLine.theme ?? file.theme,
             logFile: commandLine.logFile ?? file.logFile,
             thresholds: thresholds,
-            bell: commandLine.bell ?? file.bell ?? true)
+            bell: commandLine.bell ?? file.bell ?? true,
+            batchStopsPerSecond: commandLine.batchStopsPerSecond ?? file.batchStopsPerSecond ?? 5)
     }
 }

@@ -60,6 +60,8 @@ extension AppState {
             return marks.isEmpty ? openStopDialog(.force) : openBatchDialog(.force, refs: markedInOrder, origin: "\(marks.count) marked")
         case .stopAttention:
             return openBatchDialog(.force, refs: attentionInView, origin: "needing attention")
+        case .copyID, .copyJSON:
+            return copySelected(json: action == .copyJSON)
         case .toggleMark:
             toggleMark()
         case .markAll:

@@ -12,6 +12,8 @@ public enum Effect: Sendable, Equatable {
     /// report what the server now says instead of sending the stop again.
     case verifyStop(environmentID: String, workID: String, mode: StopMode)
     case cycleTheme
+    /// Puts text on the system clipboard (an OSC 52 sequence to the terminal).
+    case copy(String)
     /// A `.tick` after this many seconds: the pace of a batch of stops.
     case wake(after: Double)
     /// The terminal bell: a runbook rule started failing (reaches the operator through tmux and SSH).

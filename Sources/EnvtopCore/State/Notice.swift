@@ -37,6 +37,8 @@ public enum Notice: Sendable, Equatable {
     case sorted(SortOrder)
     case history(Bool)
     case marked(count: Int)
+    /// Sent to the clipboard: what, and how many bytes.
+    case copied(what: String, bytes: Int)
     case marksCleared(Int)
     /// No item of the batch can be stopped (all stopped, gone or in flight).
     case nothingToStop(origin: String)
@@ -62,7 +64,7 @@ public enum Notice: Sendable, Equatable {
         case .stopRefused, .stopUnverifiable: .error
         case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
         case .nothingToStop, .batchCancelled, .notAKey: .warning
-        case .marked, .marksCleared, .batchStarted: .info
+        case .marked, .marksCleared, .batchStarted, .copied: .info
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
              .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info

@@ -70,7 +70,7 @@ extension DashboardView {
         }
         var facts: [[Span]] = []
         facts.append([Span("by state        ", .dialog), Span(tally(send.map { StateBadge.of($0.state).word }), .dialog, .bold)])
-        let reasons = send.map { dialog.reasons[ItemRef($0)] ?? "none" }
+        let reasons = send.map { dialog.reasons[ItemRef($0)] ?? "none needed" }
         facts.append([Span("by reason       ", .dialog), Span(tally(reasons), .dialog, .bold)])
         var place: [Span] = [Span("by environment  ", .dialog)]
         for (n, (tag, count)) in BatchStopDialog.tally(send.map { state.tag($0.environmentID) }).enumerated() {

@@ -66,6 +66,8 @@ public enum NoticeWording {
             return on ? "History: the last hour of the queue; \(key(.toggleHistory, .global)) again shows the list" : "History closed"
         case .times(let absolute):
             return absolute ? "Times in the list: UTC clock (HH:MM:SS)" : "Times in the list: ages"
+        case .copied(let what, let bytes):
+            return "Copied \(what) to the clipboard (\(bytes) bytes, OSC 52; your terminal must allow it)"
         case .marked(let count):
             return "\(count) marked: \(key(.stop, .global)) or \(key(.forceStop, .global)) stops them together, \(key(.clearMarks, .list)) clears"
         case .marksCleared(let count):

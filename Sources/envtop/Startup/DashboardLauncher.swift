@@ -33,6 +33,7 @@ struct DashboardLauncher {
             environments: Self.withRunbooks(connection.environments, file: startup.file), readOnly: settings.readOnly,
             refreshInterval: settings.refresh, thresholds: settings.thresholds)
         stateOptions.bell = settings.bell
+        stateOptions.batchStopsPerSecond = settings.batchStopsPerSecond
         stateOptions.asciiCharts = Self.asciiCharts(ProcessInfo.processInfo.environment)
         if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
         try preflight()

@@ -52,6 +52,8 @@ struct RunbookConfigTests {
         #expect(problem("runbook:\n  backlog_growing_seconds: 5\n")
             == "\(file):2: runbook.backlog_growing_seconds must be at least 10 (got 5)")
         #expect(problem("bell: loud\n") == "\(file):1: bell must be true or false (got 'loud')")
+        #expect(problem("batch_stops_per_second: 0.1\n") == "\(file):1: batch_stops_per_second must be at least 0.2 (got 0.1)")
+        #expect(EnvtopSettings.merge(commandLine: EnvtopConfig(), file: (try? EnvtopConfig.parse("batch_stops_per_second: 2\n", file: file)) ?? EnvtopConfig()).batchStopsPerSecond == 2)
         #expect(problem("""
             profiles:
               prod:
