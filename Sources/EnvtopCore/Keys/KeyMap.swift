@@ -10,6 +10,7 @@ public enum KeyMap {
         Binding([.control("l")], .redraw, .global, label: "ctrl-l", help: "redraw the screen"),
         Binding([.character("c")], .copyID, .global, label: "c", help: "copy the selected id (OSC 52: works over SSH)"),
         Binding([.character("C")], .copyJSON, .global, label: "C", help: "copy the selected item as JSON (no secret)"),
+        Binding([.character("L")], .showStops, .global, label: "L", help: "list the stops you asked for this run"),
         Binding([.character("H")], .toggleHistory, .global, label: "H", help: "history: the last hour, charted (again: the list)"),
         Binding([.character("e")], .switchEnvironment, .global, label: "e", help: "switch environment: one alone, or all together"),
         Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),

@@ -19,6 +19,7 @@ extension AppState {
             now = date
             if let flash, flash.expiresAt <= now { self.flash = nil }
             for i in feeds.indices { feeds[i].noteHang(now: now, staleAfter: options.staleAfter) }
+            followUpStops()
             return refreshIfDue() + advanceBatch()
         case .statsLoaded(let env, let generation, let result, let latency, let at):
             return statsLoaded(env: env, generation: generation, result: result, latency: latency, at: at)

@@ -109,6 +109,7 @@ extension AppState {
         case .success(let item) where item.state != .stopped && item.environmentID == ref.environmentID
             && stopsInFlight[ref] == nil:
             stopsInFlight[ref] = run.mode
+            follow(ref, mode: run.mode, state: item.state)
             run.send(ref, now: now)
             effects = [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: run.mode), .wake(after: run.interval)]
         case .success:

@@ -60,6 +60,8 @@ extension AppState {
             return marks.isEmpty ? openStopDialog(.force) : openBatchDialog(.force, refs: markedInOrder, origin: "\(marks.count) marked")
         case .stopAttention:
             return openBatchDialog(.force, refs: attentionInView, origin: "needing attention")
+        case .showStops:
+            overlay = .stops(StopsPanel())
         case .copyID, .copyJSON:
             return copySelected(json: action == .copyJSON)
         case .toggleMark:

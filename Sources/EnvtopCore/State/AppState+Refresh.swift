@@ -95,6 +95,7 @@ extension AppState {
         {
             recomputeList()
         }
+        followUpStops()
         var effects: [Effect] = []
         if !feeds[i].justFired.isEmpty {
             if options.bell { effects.append(.bell) }

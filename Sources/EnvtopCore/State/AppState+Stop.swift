@@ -53,6 +53,7 @@ extension AppState {
             return []
         }
         stopsInFlight[ref] = dialog.mode
+        follow(ref, mode: dialog.mode, state: dialog.current.state)
         show(.stopRequested(workID: ref.workID, dialog.mode))
         return [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: dialog.mode)]
     }
@@ -90,8 +91,12 @@ extension AppState {
         switch result {
         case .success(let item):
             stopsInFlight[ref] = nil
+            // In the attention-first sort the stopped item leaves the flagged rows at the top:
+            // the cursor stays on its row, which now holds the next flagged item.
+            let row = sort == .attention && selected == ref ? selectedIndex : nil
             withFeed(env) { $0.update(item) }
             recomputeList()
+            if let row, !visible.isEmpty, batch == nil { select(row: min(row, visible.count - 1)) }
             if batchStopAnswered(ref, failure: nil) { return finishBatchIfDone() + requestRefresh(env) }
             show(.stopAnswered(workID: workID, mode, item.state))
         case .failure(let error) where Self.outcomeUnknown(error):

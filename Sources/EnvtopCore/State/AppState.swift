@@ -81,6 +81,8 @@ public struct AppState: Sendable {
     public internal(set) var marks: Set<ItemRef> = []
     /// The batch of stops being sent, if one is.
     public internal(set) var batch: BatchRun?
+    /// The stops asked this run, followed until they end (`L` lists them).
+    public internal(set) var followed: [ItemRef: FollowedStop] = [:]
     /// Batches started this run (each run's number).
     var batchCount = 0
 

@@ -37,6 +37,10 @@ public enum Notice: Sendable, Equatable {
     case sorted(SortOrder)
     case history(Bool)
     case marked(count: Int)
+    /// A graceful stop asked this run ended.
+    case followedStopped(workID: String, after: Double)
+    /// A graceful stop asked this run is still `stopping` past the drain deadline.
+    case followedOverdue(workID: String, after: Double)
     /// Sent to the clipboard: what, and how many bytes.
     case copied(what: String, bytes: Int)
     case marksCleared(Int)
@@ -65,6 +69,8 @@ public enum Notice: Sendable, Equatable {
         case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
         case .nothingToStop, .batchCancelled, .notAKey: .warning
         case .marked, .marksCleared, .batchStarted, .copied: .info
+        case .followedStopped: .success
+        case .followedOverdue: .warning
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
              .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info

@@ -5,6 +5,7 @@ public enum Overlay: Sendable, Equatable {
     case stopDialog(StopDialog)
     case batchDialog(BatchStopDialog)
     case switcher(EnvironmentSwitcher)
+    case stops(StopsPanel)
 
     /// The open modal, whichever it is.
     var modal: any Modal {
@@ -14,6 +15,7 @@ public enum Overlay: Sendable, Equatable {
         case .stopDialog(let m): m
         case .batchDialog(let m): m
         case .switcher(let m): m
+        case .stops(let m): m
         }
     }
 
@@ -36,6 +38,9 @@ public enum Overlay: Sendable, Equatable {
             return m.handle(action)
         case .switcher(var m):
             defer { self = .switcher(m) }
+            return m.handle(action)
+        case .stops(var m):
+            defer { self = .stops(m) }
             return m.handle(action)
         }
     }

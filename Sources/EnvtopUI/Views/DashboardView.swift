@@ -30,6 +30,7 @@ public enum DashboardView {
         case .filterMenu(let menu): filterMenu(state, menu).render(in: screen.bounds, on: &screen)
         case .stopDialog(let dialog): stopDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .batchDialog(let dialog): batchDialog(state, dialog).render(in: screen.bounds, on: &screen)
+        case .stops: stopsPanel(state).render(in: screen.bounds, on: &screen)
         case .switcher(let switcher): self.switcher(state, switcher).render(in: screen.bounds, on: &screen)
         case nil: break
         }

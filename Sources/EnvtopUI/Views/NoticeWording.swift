@@ -66,6 +66,10 @@ public enum NoticeWording {
             return on ? "History: the last hour of the queue; \(key(.toggleHistory, .global)) again shows the list" : "History closed"
         case .times(let absolute):
             return absolute ? "Times in the list: UTC clock (HH:MM:SS)" : "Times in the list: ages"
+        case .followedStopped(let id, let after):
+            return "\(id) stopped, \(Age.exact(after)) after your stop"
+        case .followedOverdue(let id, let after):
+            return "\(id) still stopping after \(Age.exact(after)): no live worker drains it; \(key(.forceStop, .global)) forces it"
         case .copied(let what, let bytes):
             return "Copied \(what) to the clipboard (\(bytes) bytes, OSC 52; your terminal must allow it)"
         case .marked(let count):
