@@ -207,13 +207,13 @@ _envtop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    simulate|help)
+    simulate|audit|help)
         # Offer subcommand argument completions
         "_envtop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'simulate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'simulate audit help' -- "${cur}"))
         ;;
     esac
 }
@@ -221,7 +221,7 @@ _envtop() {
 _envtop_simulate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=(--api-key --environment-key --error-rate)
+    repeating_options=(--api-key --environment-key --error-rate --trouble)
     non_repeating_options=(--port --seed --environments --workers --arrival-rate --items --lease-ttl --latency-ms --jitter-ms --retry-after --malformed-rate --drop-rate)
     __envtop_offer_flags_options 0
 
@@ -270,6 +270,37 @@ _envtop_simulate() {
         return
         ;;
     '--drop-rate')
+        return
+        ;;
+    '--trouble')
+        return
+        ;;
+    esac
+}
+
+_envtop_audit() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--since --environment --action -o --output --file)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--since')
+        return
+        ;;
+    '--environment')
+        return
+        ;;
+    '--action')
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--file')
         return
         ;;
     esac

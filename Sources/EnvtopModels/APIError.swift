@@ -16,6 +16,8 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingCredential(call: String, variable: String)
     /// The caller cancelled the request.
     case cancelled
+    /// envtop did not send the call, and says why (the audit log could not be written).
+    case notSent(String)
 
     /// The HTTP status, when there was one.
     public var status: Int? {
@@ -48,6 +50,8 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(call) needs a credential: set \(variable)"
         case .cancelled:
             return "request cancelled"
+        case .notSent(let why):
+            return "not sent: \(why)"
         }
     }
 }

@@ -30,8 +30,8 @@ public struct DashboardRuntime: Sendable {
     let logger: Logger
 
     /// - Parameter themes: the themes `t` cycles through, starting at the one the screen shows.
-    public init(api: any DashboardAPI, terminal: any TerminalOutput, themes: ThemeRing, logger: Logger) {
-        self.runner = EffectRunner(api: api)
+    public init(api: any DashboardAPI, terminal: any TerminalOutput, themes: ThemeRing, logger: Logger, audit: AuditTrail? = nil) {
+        self.runner = EffectRunner(api: api, audit: audit)
         self.terminal = terminal
         self.startingThemes = themes
         self.logger = logger

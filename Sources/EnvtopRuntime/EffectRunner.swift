@@ -11,6 +11,8 @@ import Foundation
 /// it. A new `Effect` case does not compile until it is handled here.
 struct EffectRunner: Sendable {
     let api: any DashboardAPI
+    /// Where stops are recorded before and after they are sent; nil with `audit: off`.
+    var audit: AuditTrail?
     /// How a clipboard sequence is wrapped: for tmux or screen when inside them.
     var multiplexer = Clipboard.multiplexer(ProcessInfo.processInfo.environment)
 
@@ -39,11 +41,18 @@ struct EffectRunner: Sendable {
                 }
                 return .itemChecked(environmentID: env, workID: workID, result, at: Date())
             }
-        case .stop(let env, let workID, let mode):
+        case .stop(let env, let workID, let mode, let batch):
+            let audit = self.audit
             return .call {
+                // The attempt is on disk before the call goes; without a log, nothing goes.
+                let entry = AuditEntry(audit: audit, environment: env, workID: workID, mode: mode, batch: batch)
+                if let refusal = entry.attempt() {
+                    return .stopFinished(environmentID: env, workID: workID, mode: mode, .failure(refusal), at: Date())
+                }
                 let result = await Self.capture { () async throws(APIError) in
                     try await api.stopWork(environmentID: env, workID: workID, mode: mode)
                 }
+                entry.outcome(result)
                 return .stopFinished(environmentID: env, workID: workID, mode: mode, result, at: Date())
             }
         case .verifyStop(let env, let workID, let mode):

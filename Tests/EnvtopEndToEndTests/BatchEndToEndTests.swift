@@ -29,6 +29,15 @@ extension DashboardEndToEndTests {
             #expect((state == .stopped) == markedIDs.contains(item.id), "\(item.id) is \(state.map(\.rawValue) ?? "?")")
         }
         #expect(await stopRequests(fixture.server) == 3)
+        // Three audit lines name them (an attempt and a result each), in the fixture's state directory.
+        let auditPath = (fixture.logFile as NSString).deletingLastPathComponent + "/state/envtop/audit.jsonl"
+        let lines = (try? String(contentsOfFile: auditPath, encoding: .utf8))?.split(separator: "\n") ?? []
+        let results = lines.filter { $0.contains("\"result\":\"ok\"") }
+        #expect(results.count == 3, "audit log:\n\(lines.joined(separator: "\n"))")
+        for id in markedIDs {
+            #expect(results.contains { $0.contains("\"work_id\":\"\(id)\"") && $0.contains("\"action\":\"force_stop\"") })
+        }
+        #expect(lines.filter { $0.contains("\"result\":\"attempt\"") }.count == 3)
         try tmux.press("q")
         try await tmux.waitFor(text: "$ ")
     }

@@ -59,7 +59,7 @@ struct DashboardEndToEndTests {
                 export ANTHROPIC_BASE_URL='\(server.baseURL)'
                 export ANTHROPIC_ENVIRONMENT_KEY='\(config.environmentKeys[0])'
                 export ANTHROPIC_API_KEY='\(config.apiKeys[0])'
-                export LANG=C.UTF-8 LC_ALL=C.UTF-8
+                export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='\(dir.path)/state'
 
                 """
             _ = FileManager.default.createFile(atPath: envFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

@@ -36,7 +36,7 @@ extension DashboardEndToEndTests {
                 export ANTHROPIC_BASE_URL='\(server.baseURL)'
                 export ANTHROPIC_ENVIRONMENT_KEY='\(config.environmentKeys[0])'
                 export ANTHROPIC_API_KEY='\(config.apiKeys[0])'
-                export LANG=C.UTF-8 LC_ALL=C.UTF-8
+                export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='\(dir.path)/state'
 
                 """)
             return HealthFixture(
@@ -178,7 +178,7 @@ extension DashboardEndToEndTests {
             export ANTHROPIC_BASE_URL='\(server.baseURL)'
             export ANTHROPIC_ENVIRONMENT_KEY='\(config.environmentKeys[0])'
             export ANTHROPIC_API_KEY='\(config.apiKeys[0])'
-            export LANG=C.UTF-8 LC_ALL=C.UTF-8
+            export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='\(dir.path)/state'
 
             """.utf8), attributes: [.posixPermissions: 0o600])
         let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")

@@ -73,7 +73,7 @@ extension DashboardEndToEndTests {
                 unset ANTHROPIC_API_KEY ANTHROPIC_ENVIRONMENT_KEY ANTHROPIC_BASE_URL
                 export E2E_PROD_API_KEY='\(prodConfig.apiKeys[0])'
                 export E2E_PROD_ENV_KEY='\(prodConfig.environmentKeys[0])'
-                export LANG=C.UTF-8 LC_ALL=C.UTF-8
+                export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='\(dir.path)/state'
 
                 """)
             return TwoProfiles(

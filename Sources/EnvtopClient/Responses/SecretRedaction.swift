@@ -23,6 +23,7 @@ struct SecretRedaction: Sendable {
             .http(status: status, type: type, message: apply(message), requestID: requestID, details: details)
         case .decoding(let endpoint, let field, let message):
             .decoding(endpoint: endpoint, field: field, message: apply(message))
+        case .notSent(let why): .notSent(apply(why))
         case .missingCredential, .cancelled: error
         }
     }

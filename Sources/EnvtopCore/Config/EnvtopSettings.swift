@@ -17,6 +17,7 @@ public struct EnvtopSettings: Sendable, Hashable {
     public var thresholds: AttentionThresholds
     public var bell: Bool
     public var batchStopsPerSecond: Double
+    public var audit: Bool
 
     /// The refresh interval when neither the command line nor the config sets one.
     public static let defaultRefresh = 2.0
@@ -53,6 +54,7 @@ public struct EnvtopSettings: Sendable, Hashable {
             logFile: commandLine.logFile ?? file.logFile,
             thresholds: thresholds,
             bell: commandLine.bell ?? file.bell ?? true,
-            batchStopsPerSecond: commandLine.batchStopsPerSecond ?? file.batchStopsPerSecond ?? 5)
+            batchStopsPerSecond: commandLine.batchStopsPerSecond ?? file.batchStopsPerSecond ?? 5,
+            audit: commandLine.audit ?? file.audit ?? true)
     }
 }

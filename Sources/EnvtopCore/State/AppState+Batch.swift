@@ -111,7 +111,8 @@ extension AppState {
             stopsInFlight[ref] = run.mode
             follow(ref, mode: run.mode, state: item.state)
             run.send(ref, now: now)
-            effects = [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: run.mode), .wake(after: run.interval)]
+            let tag = BatchTag(number: run.number, position: run.position)
+            effects = [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: run.mode, batch: tag), .wake(after: run.interval)]
         case .success:
             run.skip(ref)
         case .failure(let error) where error.status == 404:

@@ -90,6 +90,18 @@ public struct BatchRun: Sendable, Equatable {
     }
 }
 
+/// Which batch a stop belongs to, and its place in it (for the audit log).
+public struct BatchTag: Sendable, Hashable {
+    public var number: Int
+    /// From 1.
+    public var position: Int
+
+    public init(number: Int, position: Int) {
+        self.number = number
+        self.position = position
+    }
+}
+
 /// What a finished batch did, for its notice (and the audit log to come).
 public struct BatchSummary: Sendable, Equatable {
     public var mode: StopMode

@@ -28,7 +28,7 @@ struct Envtop: AsyncParsableCommand {
                 Press ? in the dashboard for every key.
                 """,
             version: version,
-            subcommands: [SimulateCommand.self, BenchRenderCommand.self, KeysCommand.self]
+            subcommands: [SimulateCommand.self, AuditCommand.self, BenchRenderCommand.self, KeysCommand.self]
         )
     }
 

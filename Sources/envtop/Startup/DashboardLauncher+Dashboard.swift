@@ -27,8 +27,16 @@ extension DashboardLauncher {
             throw StartupError(.terminal, "\(error)")
         }
         let state = AppState(options: stateOptions, size: terminal.size, now: Date())
+        // Every stop is recorded before it is sent and after it is answered (README "Audit log").
+        var audit: AuditTrail?
+        if startup.settings.audit {
+            let profiles = Dictionary(stateOptions.environments.map { ($0.id, $0.profile) }, uniquingKeysWith: { a, _ in a })
+            audit = AuditTrail(
+                log: AuditLog(path: AppPaths.auditLog), user: AuditTrail.currentUser(ProcessInfo.processInfo.environment),
+                profiles: profiles)
+        }
         let runtime = DashboardRuntime(
-            api: api, terminal: CursesOutput(terminal: terminal), themes: themes.ring, logger: startup.logger)
+            api: api, terminal: CursesOutput(terminal: terminal), themes: themes.ring, logger: startup.logger, audit: audit)
         await runtime.run(state, input: input)
         terminal.stop()
         continuation.finish()

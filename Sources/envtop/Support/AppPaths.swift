@@ -19,6 +19,8 @@ enum AppPaths {
     static var configFile: String { configDirectory + "/config.yaml" }
     static var userThemesDirectory: String { configDirectory + "/themes" }
     static var defaultLogFile: String { stateDirectory + "/envtop.log" }
+    /// Every action and its result, one JSON line each (`envtop audit` reads it).
+    static var auditLog: String { stateDirectory + "/audit.jsonl" }
 
     private static func xdg(_ name: String, fallback: String) -> String {
         if let value = environment[name], value.hasPrefix("/") { return value }
