@@ -24,6 +24,8 @@ public struct ProfileConfig: Sendable, Hashable {
     public var production: Bool
     /// The profile's own `runbook:` thresholds (unset ones come from the file's top level).
     public var runbook = RunbookConfig()
+    /// The actions allowed in this profile's environments (`allow:`); every one without it.
+    public var allow = Set(Permission.allCases)
 
     public init(
         name: String, line: Int, baseURL: String, environments: EnvironmentSelection, workspace: String? = nil,
@@ -46,6 +48,6 @@ public struct ProfileConfig: Sendable, Hashable {
     public static let keys = [
         "base_url", "environments", "workspace", "api_key_env", "api_key_file", "api_key_command",
         "environment_key_env", "environment_key_file", "environment_key_command", "label", "color", "production",
-        "runbook",
+        "runbook", "allow",
     ]
 }

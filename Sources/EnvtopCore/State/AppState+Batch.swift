@@ -55,7 +55,7 @@ extension AppState {
             return []
         }
         let items = refs.compactMap { environmentFeed($0.environmentID)?.store[$0.workID] }
-        let skipped = Set(items.map(ItemRef.init).filter { stopRefusal($0) != nil })
+        let skipped = Set(items.map(ItemRef.init).filter { stopRefusal($0) != nil || !permits(Permission(mode), in: $0.environmentID) })
         guard items.count > skipped.count else {
             show(.nothingToStop(origin: origin))
             return []
@@ -108,11 +108,14 @@ extension AppState {
         switch result {
         case .success(let item) where item.state != .stopped && item.environmentID == ref.environmentID
             && stopsInFlight[ref] == nil:
+            guard let stop = stopEffect(ref, mode: run.mode, batch: BatchTag(number: run.number, position: run.position)) else {
+                run.skip(ref)
+                break
+            }
             stopsInFlight[ref] = run.mode
             follow(ref, mode: run.mode, state: item.state)
             run.send(ref, now: now)
-            let tag = BatchTag(number: run.number, position: run.position)
-            effects = [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: run.mode, batch: tag), .wake(after: run.interval)]
+            effects = [stop, .wake(after: run.interval)]
         case .success:
             run.skip(ref)
         case .failure(let error) where error.status == 404:

@@ -14,6 +14,10 @@ extension AppState {
             show(.nothingSelected)
             return []
         }
+        guard permits(Permission(mode), in: ref.environmentID) else {
+            show(.notAllowed(action: Permission(mode).rawValue, environment: tag(ref.environmentID)))
+            return []
+        }
         if let refusal = stopRefusal(ref) {
             show(.stopNotAllowed(workID: ref.workID, refusal, sent: false))
             return []
@@ -27,6 +31,22 @@ extension AppState {
         let presence = WorkerPresence.of(item, now: now, thresholds: options.thresholds)
         overlay = .stopDialog(StopDialog(mode: mode, target: item, requiredText: required, presence: presence))
         return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
+    }
+
+    /// The one decision on what may be done: `--read-only` allows nothing, and each profile's
+    /// `allow:` names what its environments allow. Every stop effect passes through
+    /// `stopEffect`, which asks it, whatever keys, dialogs or batches led there.
+    public func permits(_ permission: Permission, in environmentID: String) -> Bool {
+        !options.readOnly && (watched(environmentID)?.allowed.contains(permission) ?? true)
+    }
+
+    /// The stop effect for `ref`, or nil (with a notice) when it is not allowed.
+    mutating func stopEffect(_ ref: ItemRef, mode: StopMode, batch: BatchTag? = nil) -> Effect? {
+        guard permits(Permission(mode), in: ref.environmentID) else {
+            show(.notAllowed(action: Permission(mode).rawValue, environment: tag(ref.environmentID)))
+            return nil
+        }
+        return .stop(environmentID: ref.environmentID, workID: ref.workID, mode: mode, batch: batch)
     }
 
     /// Why no stop may be sent for an item now, if none may.
@@ -52,10 +72,11 @@ extension AppState {
             show(.stopNotAllowed(workID: ref.workID, refusal, sent: true))
             return []
         }
+        guard let effect = stopEffect(ref, mode: dialog.mode) else { return [] }
         stopsInFlight[ref] = dialog.mode
         follow(ref, mode: dialog.mode, state: dialog.current.state)
         show(.stopRequested(workID: ref.workID, dialog.mode))
-        return [.stop(environmentID: ref.environmentID, workID: ref.workID, mode: dialog.mode)]
+        return [effect]
     }
 
     mutating func itemChecked(env: String, workID: String, result: Result<WorkItem, APIError>, at: Date) {

@@ -37,6 +37,8 @@ public enum Notice: Sendable, Equatable {
     case sorted(SortOrder)
     case history(Bool)
     case marked(count: Int)
+    /// The profile of the environment does not allow the action (`allow:`).
+    case notAllowed(action: String, environment: String)
     /// A graceful stop asked this run ended.
     case followedStopped(workID: String, after: Double)
     /// A graceful stop asked this run is still `stopping` past the drain deadline.
@@ -67,7 +69,7 @@ public enum Notice: Sendable, Equatable {
             .warning
         case .stopRefused, .stopUnverifiable: .error
         case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
-        case .nothingToStop, .batchCancelled, .notAKey: .warning
+        case .nothingToStop, .batchCancelled, .notAKey, .notAllowed: .warning
         case .marked, .marksCleared, .batchStarted, .copied: .info
         case .followedStopped: .success
         case .followedOverdue: .warning

@@ -18,6 +18,8 @@ public struct WatchedEnvironment: Sendable, Equatable {
     /// The runbook rules' thresholds for this environment (the profile's `runbook:`, else the
     /// file's, else the defaults).
     public var runbook = RunbookThresholds()
+    /// What may be done here (the profile's `allow:`); `--read-only` overrides it with nothing.
+    public var allowed = Set(Permission.allCases)
 
     public init(
         id: String, name: String? = nil, profile: String = "default", label: String? = nil,

@@ -45,9 +45,11 @@ public struct WatchPlan: Sendable {
                 }
                 claimed[environment.id] = (profile.name, environment.line)
                 guard isWanted(environment.id) else { continue }
-                plan.environments.append(WatchedEnvironment(
+                var watched = WatchedEnvironment(
                     id: environment.id, name: environment.name, profile: profile.name, label: profile.label,
-                    color: profile.color, production: profile.production))
+                    color: profile.color, production: profile.production)
+                watched.allowed = profile.allow
+                plan.environments.append(watched)
                 plan.profileOfEnvironment[environment.id] = profile.name
             }
         }

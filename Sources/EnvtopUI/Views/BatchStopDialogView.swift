@@ -81,7 +81,7 @@ extension DashboardView {
         }
         facts.append(place)
         if !dialog.skipped.isEmpty {
-            facts.append([Span("skipped         ", .dialog), Span("\(dialog.skipped.count) (already stopped, or a stop on its way)", .dialog)])
+            facts.append([Span("skipped         ", .dialog), Span("\(dialog.skipped.count) (already stopped, a stop on its way, or not allowed there)", .dialog)])
         }
         if !force {
             let unheld = send.filter { WorkerPresence.of($0, now: state.now, thresholds: state.options.thresholds).reason != nil }.count

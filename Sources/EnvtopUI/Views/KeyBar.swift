@@ -19,10 +19,14 @@ public struct KeyBar: Widget, Sendable, Equatable {
     /// item no live worker holds).
     public var overrides: [Action: String]
 
-    public init(bindings: [Binding], readOnly: Bool, overrides: [Action: String] = [:]) {
+    /// Actions no environment in view allows (a profile's `allow:`): not offered.
+    public var forbidden: Set<Action>
+
+    public init(bindings: [Binding], readOnly: Bool, overrides: [Action: String] = [:], forbidden: Set<Action> = []) {
         self.bindings = bindings
         self.readOnly = readOnly
         self.overrides = overrides
+        self.forbidden = forbidden
     }
 
     /// Hints dropped first when the bar is too narrow, in this order.
@@ -30,7 +34,8 @@ public struct KeyBar: Widget, Sendable, Equatable {
 
     /// The hints shown at `width`.
     public func items(width: Int) -> [Item] {
-        let bindings = readOnly ? self.bindings.filter { !($0.scope == .global && $0.isDestructive) } : self.bindings
+        var bindings = readOnly ? self.bindings.filter { !($0.scope == .global && $0.isDestructive) } : self.bindings
+        if !forbidden.isEmpty { bindings.removeAll { forbidden.contains($0.action) } }
         let full = bindings.map { Item(binding: $0, text: overrides[$0.action] ?? $0.help) }
         if Self.fits(full, gap: 2, width: width) { return full }
         var short = bindings.map { Item(binding: $0, text: overrides[$0.action].map { _ in "no worker: S" } ?? Self.shortText($0)) }

@@ -72,6 +72,8 @@ public enum NoticeWording {
             return "\(id) still stopping after \(Age.exact(after)): no live worker drains it; \(key(.forceStop, .global)) forces it"
         case .copied(let what, let bytes):
             return "Copied \(what) to the clipboard (\(bytes) bytes, OSC 52; your terminal must allow it)"
+        case .notAllowed(let action, let environment):
+            return "\(action) is not allowed in \(environment): its profile's allow: list leaves it out"
         case .marked(let count):
             return "\(count) marked: \(key(.stop, .global)) or \(key(.forceStop, .global)) stops them together, \(key(.clearMarks, .list)) clears"
         case .marksCleared(let count):

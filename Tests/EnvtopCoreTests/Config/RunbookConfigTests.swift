@@ -70,4 +70,26 @@ struct RunbookConfigTests {
         let set = EnvtopSettings.merge(commandLine: EnvtopConfig(), file: EnvtopConfig(leaseTTLSeconds: 20, stoppingGraceSeconds: 60))
         #expect(set.thresholds.stoppingGraceSeconds == 60)
     }
+
+    @Test("allow: names the actions a profile permits; an unknown one is an error at its line")
+    func allowList() throws {
+        let config = try EnvtopConfig.parse("""
+            profiles:
+              prod:
+                base_url: http://127.0.0.1:8080
+                allow: [stop]
+              staging:
+                base_url: http://127.0.0.1:8081
+            """, file: file)
+        #expect(config.profiles.first { $0.name == "prod" }?.allow == [.stop])
+        #expect(config.profiles.first { $0.name == "staging" }?.allow == Set(Permission.allCases))
+        #expect(problem("""
+            profiles:
+              prod:
+                base_url: http://127.0.0.1:8080
+                allow:
+                  - stop
+                  - force-stop
+            """) == "\(file):6: profile 'prod': allow: unknown action 'force-stop' (did you mean 'force_stop'?) (actions: stop, force_stop, update_metadata)")
+    }
 }

@@ -172,7 +172,15 @@ extension DashboardView {
         {
             overrides[.stop] = "stop: no live worker, S forces"
         }
-        return KeyBar(bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides)
+        // The same decision the reducer makes (`AppState.permits`): a stop no environment in
+        // view allows is not offered.
+        let envs = state.scopedFeeds.map { state.feeds[$0].environmentID }
+        var forbidden: Set<Action> = []
+        if !envs.contains(where: { state.permits(.stop, in: $0) }) { forbidden.insert(.stop) }
+        if !envs.contains(where: { state.permits(.forceStop, in: $0) }) { forbidden.formUnion([.forceStop, .stopAttention]) }
+        return KeyBar(
+            bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides,
+            forbidden: forbidden)
     }
 }
 
