@@ -81,6 +81,20 @@ struct CursesTerminalTests {
         #expect(recorder.wait(count: 1) == [.mouse(MouseEvent(kind: .press, x: 11, y: 3))])
     }
 
+    @Test("mouse: off: no mouse reporting is asked for, so a plain drag selects text; paste stays on")
+    func mouseOff() throws {
+        let pty = try #require(PseudoTerminal(columns: 80, rows: 24))
+        var options = ptyOptions(pty)
+        options.mouse = false
+        let terminal = CursesTerminal(theme: .default, colorDepth: nil, logFile: nil, options: options) { _ in }
+        try terminal.start()
+        terminal.present(sampleFrame(size: terminal.size))
+        let painted = pty.read(until: { $0.contains("session_4") })
+        #expect(!painted.contains(MouseDecoder.enableSequence))
+        #expect(painted.contains(PasteCollector.enableSequence))
+        terminal.stop()
+    }
+
     @Test("stop restores the terminal modes and leaves the alternate screen; it is idempotent")
     func restores() throws {
         let pty = try #require(PseudoTerminal(columns: 80, rows: 24))

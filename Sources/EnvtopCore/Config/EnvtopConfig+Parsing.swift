@@ -3,7 +3,7 @@ import Foundation
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
     public static let keys = [
-        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "audit", "profiles",
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "audit", "mouse", "profiles",
     ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
@@ -31,6 +31,7 @@ extension EnvtopConfig {
             case "runbook": config.runbook = try RunbookConfig.parse(entry, prefix: "runbook", reader: reader)
             case "bell": config.bell = try reader.bool(entry, what: "bell")
             case "audit": config.audit = try reader.bool(entry, what: "audit")
+            case "mouse": config.mouse = try reader.bool(entry, what: "mouse")
             case "batch_stops_per_second":
                 config.batchStopsPerSecond = try reader.number(entry, what: "batch_stops_per_second", minimum: 0.2)
             case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)

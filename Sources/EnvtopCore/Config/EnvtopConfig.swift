@@ -18,6 +18,8 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var queuedGraceSeconds: Double?
     /// `bell:`: ring the terminal bell when a runbook rule starts failing (default on).
     public var bell: Bool?
+    /// `mouse:`: report the mouse (default on; off leaves a plain drag for selecting text).
+    public var mouse: Bool?
     /// `audit:`: keep the audit log of actions (default on; off lets actions go without one).
     public var audit: Bool?
     /// `batch_stops_per_second:`: the pace of a batch stop (default 5).

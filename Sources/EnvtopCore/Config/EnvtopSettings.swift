@@ -18,6 +18,7 @@ public struct EnvtopSettings: Sendable, Hashable {
     public var bell: Bool
     public var batchStopsPerSecond: Double
     public var audit: Bool
+    public var mouse: Bool
 
     /// The refresh interval when neither the command line nor the config sets one.
     public static let defaultRefresh = 2.0
@@ -55,6 +56,7 @@ public struct EnvtopSettings: Sendable, Hashable {
             thresholds: thresholds,
             bell: commandLine.bell ?? file.bell ?? true,
             batchStopsPerSecond: commandLine.batchStopsPerSecond ?? file.batchStopsPerSecond ?? 5,
-            audit: commandLine.audit ?? file.audit ?? true)
+            audit: commandLine.audit ?? file.audit ?? true,
+            mouse: commandLine.mouse ?? file.mouse ?? true)
     }
 }

@@ -127,7 +127,7 @@ final class CursesSession: @unchecked Sendable {
         let depth = configureColors(environment: environment)
         // Mouse only where terminfo says the terminal reports it (kmous); see MouseDecoder.
         // Bracketed paste everywhere: terminals without it ignore the private mode.
-        mouseEnabled = envtop_tigetstr("kmous") != nil
+        mouseEnabled = options.mouse && envtop_tigetstr("kmous") != nil
         ExtraKeySequences.install(mouse: mouseEnabled)
         writeToTerminal((mouseEnabled ? MouseDecoder.enableSequence : "") + PasteCollector.enableSequence)
         SignalGuard.setResetSequence(Self.resetSequence(mouse: mouseEnabled))

@@ -16,6 +16,9 @@ public struct TerminalOptions: Sendable {
     public var capturesStandardStreams = true
     /// How long a lone Esc waits for the rest of a key sequence; short so Esc feels instant.
     public var escapeDelayMilliseconds: Int32 = 25
+    /// Report the mouse (click to select, wheel to scroll). Off (`mouse: off`) leaves a plain
+    /// drag to the terminal, for selecting text.
+    public var mouse = true
 
     public init() {}
 

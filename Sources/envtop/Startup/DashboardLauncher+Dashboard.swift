@@ -18,8 +18,10 @@ extension DashboardLauncher {
         _ stateOptions: AppState.Options, themes: ThemeSelection, api: any DashboardAPI, startup: StartupSettings
     ) async throws(StartupError) {
         let (input, continuation) = AsyncStream<RuntimeInput>.makeStream(bufferingPolicy: .unbounded)
+        var terminalOptions = TerminalOptions.standard
+        terminalOptions.mouse = startup.settings.mouse
         let terminal = CursesTerminal(
-            theme: themes.ring.current, colorDepth: themes.forcedDepth, logFile: startup.logPath,
+            theme: themes.ring.current, colorDepth: themes.forcedDepth, logFile: startup.logPath, options: terminalOptions,
             onInput: { continuation.yield(RuntimeInput($0)) })
         do {
             try terminal.start()
