@@ -1,3 +1,4 @@
+import EnvtopClient
 import EnvtopModels
 import EnvtopSimulator
 import Foundation
@@ -67,6 +68,74 @@ extension DashboardEndToEndTests {
         let end = try #require(rest.range(of: "\u{07}\u{1b}\\"))
         let decoded = Data(base64Encoded: String(rest[..<end.lowerBound])).map { String(decoding: $0, as: UTF8.self) }
         #expect(decoded == selected.id)
+        try tmux.press("q")
+        try await tmux.waitFor(text: "$ ")
+    }
+}
+
+extension DashboardEndToEndTests {
+    /// A config file beside the fixture's log, with `text`.
+    func configFile(_ fixture: Fixture, _ text: String) -> String {
+        let path = (fixture.logFile as NSString).deletingLastPathComponent + "/config.yaml"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        return path
+    }
+
+    @Test("a batch over every row shown, one of them already stopped: that one is skipped, the others get one stop each")
+    func batchSkipsTheStopped() async throws {
+        let fixture = try await Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await launch(fixture, tmux: tmux)
+        let all = fixture.active + fixture.queued
+        // Someone else force-stops one item first.
+        let client = HTTPWorkClient(
+            configuration: ClientConfiguration(baseURL: fixture.server.baseURL),
+            credentials: Credentials(apiKey: fixture.configuration.apiKeys[0]))
+        _ = try await client.stopWork(environmentID: fixture.environmentID, workID: fixture.active[0].id, mode: .force)
+        await client.shutdown()
+        try await tmux.waitFor("the stopped row on screen") { screen in
+            screen.split(separator: "\n").contains { $0.contains(String(fixture.active[0].id.prefix(16))) && $0.contains("stopped") }
+        }
+        let before = await stopRequests(fixture.server)
+        try tmux.type("*")
+        try await tmux.waitFor(text: "6 marked")
+        try tmux.type("S")
+        let dialog = try await tmux.waitFor(text: "FORCE STOP: BATCH")
+        #expect(dialog.contains("Force stop 5 items (6 marked)?"))
+        #expect(dialog.contains("skipped"))
+        try tmux.type("y")
+        try await tmux.waitFor(text: "force-stopped 5 of 6 · 1 skipped", timeout: 15)
+        #expect(await stopRequests(fixture.server) - before == 5)
+        for item in all { #expect(await fixture.state(of: item) == .stopped) }
+        try tmux.press("q")
+        try await tmux.waitFor(text: "$ ")
+    }
+
+    @Test("Esc midway through a paced batch: what was not sent stays untouched")
+    func escMidwayLeavesTheRest() async throws {
+        let fixture = try await Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let config = configFile(fixture, "batch_stops_per_second: 0.5\n")
+        try await launch(fixture, tmux: tmux, extra: "--config '\(config)'")
+        let all = fixture.active + fixture.queued
+        try tmux.type("*")
+        try await tmux.waitFor(text: "6 marked")
+        try tmux.type("S")
+        try await tmux.waitFor(text: "FORCE STOP: BATCH")
+        try tmux.type("y")
+        // One stop a 2 s: after the first, cancel.
+        try await tmux.waitFor(text: "force-stopping 1/6", timeout: 10)
+        try tmux.press("Escape")
+        try await tmux.waitFor(text: "Cancelled batch", timeout: 10)
+        try await Task.sleep(for: .seconds(2.5))  // past the next pace step: nothing more goes
+        var stopped = 0
+        for item in all where await fixture.state(of: item) == .stopped { stopped += 1 }
+        #expect(stopped == 1)
+        #expect(await stopRequests(fixture.server) == 1)
         try tmux.press("q")
         try await tmux.waitFor(text: "$ ")
     }
