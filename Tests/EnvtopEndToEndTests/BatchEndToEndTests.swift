@@ -52,12 +52,8 @@ extension DashboardEndToEndTests {
         let tmux = Tmux()
         defer { tmux.kill() }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-osc52-\(UUID().uuidString)").path
-        try tmux.start(width: 120, height: 40)
-        try tmux.recordOutput(to: output)
-        let binary = try #require(TestBinary.envtop)
-        try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh 0.5 --log-file '\(fixture.logFile)'")
-        try tmux.press("Enter")
-        let screen = try await tmux.waitFor("the dashboard", timeout: 20) { s in fixture.active.allSatisfy { s.contains(String($0.id.prefix(16))) } }
+        try await launch(fixture, tmux: tmux, recording: output)
+        let screen = try tmux.screen()
         let selected = try #require((fixture.active + fixture.queued).first { selectedLine(screen)?.contains(String($0.id.prefix(16))) == true })
         try tmux.type("c")
         try await tmux.waitFor(text: "Copied \(selected.id) to the clipboard")
@@ -77,7 +73,7 @@ extension DashboardEndToEndTests {
     /// A config file beside the fixture's log, with `text`.
     func configFile(_ fixture: Fixture, _ text: String) -> String {
         let path = (fixture.logFile as NSString).deletingLastPathComponent + "/config.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         return path
     }
 

@@ -20,13 +20,7 @@ struct DashboardEndToEndTests {
         let configuration: SimulatorConfiguration
 
         static func make() async throws -> Fixture {
-            var config = SimulatorConfiguration()
-            config.workersPerEnvironment = 0
-            config.arrivalRatePerSecond = 0
-            config.initialItemsPerEnvironment = 0
-            config.troubleEnabled = false
-            config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
-            config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
+            let config = DashboardEndToEndTests.quietConfiguration()
             let server = try await SimulatorServer.start(config)
             let env = server.environmentIDs[0]
             var items: [WorkItem] = []
@@ -85,11 +79,27 @@ struct DashboardEndToEndTests {
         }
     }
 
+    /// A simulator nothing but the test touches (no history, arrivals or misbehaviour), with
+    /// keys of its own, and `workers` healthy simulated workers per environment.
+    static func quietConfiguration(workers: Int = 0) -> SimulatorConfiguration {
+        var config = SimulatorConfiguration()
+        config.workersPerEnvironment = workers
+        config.arrivalRatePerSecond = 0
+        config.initialItemsPerEnvironment = 0
+        config.troubleEnabled = false
+        config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
+        config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
+        return config
+    }
+
+    /// `recording`: a file that receives every byte written to the pane (BEL, OSC 52...).
     func launch(
-        _ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, refresh: Double = 0.5, extra: String = ""
+        _ fixture: Fixture, tmux: Tmux, width: Int = 120, height: Int = 40, refresh: Double = 0.5, extra: String = "",
+        recording: String? = nil
     ) async throws {
         let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
         try tmux.start(width: width, height: height)
+        if let recording { try tmux.recordOutput(to: recording) }
         try tmux.type(". '\(fixture.envFile)'; '\(binary)' --environment \(fixture.environmentID) --refresh \(refresh) --log-file '\(fixture.logFile)' \(extra)")
         try tmux.press("Enter")
         try await tmux.waitFor("the dashboard with its items", timeout: 20) { screen in

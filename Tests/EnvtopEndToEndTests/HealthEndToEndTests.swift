@@ -16,14 +16,8 @@ extension DashboardEndToEndTests {
         let outputFile: String
         let logFile: String
 
-        static func make(config extra: String) async throws -> HealthFixture {
-            var config = SimulatorConfiguration()
-            config.workersPerEnvironment = 0
-            config.arrivalRatePerSecond = 0
-            config.initialItemsPerEnvironment = 0
-            config.troubleEnabled = false
-            config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
-            config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
+        static func make(config extra: String, workers: Int = 0) async throws -> HealthFixture {
+            let config = DashboardEndToEndTests.quietConfiguration(workers: workers)
             let server = try await SimulatorServer.start(config)
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -161,42 +155,18 @@ extension DashboardEndToEndTests {
 extension DashboardEndToEndTests {
     @Test("the no_workers trouble: healthy workers stop polling, and once workers_polling reaches 0 the rule fires with a bell")
     func noWorkersTrouble() async throws {
-        var config = SimulatorConfiguration()
-        config.workersPerEnvironment = 1
-        config.arrivalRatePerSecond = 0
-        config.initialItemsPerEnvironment = 0
-        config.troubleEnabled = false
-        config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
-        config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
-        let server = try await SimulatorServer.start(config)
-        defer { Task { await server.shutdown() } }
-        let env = server.environmentIDs[0]
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let envFile = dir.appendingPathComponent("env").path
-        _ = FileManager.default.createFile(atPath: envFile, contents: Data("""
-            export ANTHROPIC_BASE_URL='\(server.baseURL)'
-            export ANTHROPIC_ENVIRONMENT_KEY='\(config.environmentKeys[0])'
-            export ANTHROPIC_API_KEY='\(config.apiKeys[0])'
-            export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='\(dir.path)/state'
-
-            """.utf8), attributes: [.posixPermissions: 0o600])
-        let binary = try #require(TestBinary.envtop, "the envtop executable is not built: run swift build")
+        let fixture = try await HealthFixture.make(config: "", workers: 1)
+        defer { Task { await fixture.server.shutdown() } }
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(width: 140, height: 45)
-        let output = dir.appendingPathComponent("tty.out").path
-        try tmux.recordOutput(to: output)
-        try tmux.type(". '\(envFile)'; '\(binary)' --environment \(env) --refresh 1 --log-file '\(dir.path)/envtop.log'")
-        try tmux.press("Enter")
+        try await fixture.launch(tmux)
         try await tmux.waitFor(text: "workers polling 1", timeout: 20)
-        await server.startTrouble(TroubleRequest(kind: .noWorkers, environmentID: env, seconds: 90))
+        await fixture.trouble(.noWorkers, seconds: 90)
         // The simulated worker stops polling; the stats count pollers of the last 30 s.
         let screen = try await tmux.waitFor(text: "! no workers since", timeout: 45)
         #expect(screen.contains("workers polling 0"))
         #expect(screen.contains("check ANTHROPIC_ENVIRONMENT_KEY") || screen.contains("no worker has polled in the last 30s"))
-        let bells = (FileManager.default.contents(atPath: output) ?? Data()).filter { $0 == 0x07 }.count
-        #expect(bells == 1)
+        #expect(fixture.bells() == 1)
         try tmux.press("q")
         try await tmux.waitFor(text: "$ ")
     }

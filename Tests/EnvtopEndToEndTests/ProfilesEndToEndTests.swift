@@ -19,15 +19,9 @@ extension DashboardEndToEndTests {
 
         /// A quiet simulator with `environments` environments and its own keys.
         static func quiet(environments: Int, seed: UInt64) async throws -> (SimulatorServer, SimulatorConfiguration) {
-            var config = SimulatorConfiguration()
+            var config = DashboardEndToEndTests.quietConfiguration()
             config.seed = seed
             config.environmentCount = environments
-            config.workersPerEnvironment = 0
-            config.arrivalRatePerSecond = 0
-            config.initialItemsPerEnvironment = 0
-            config.troubleEnabled = false
-            config.environmentKeys = ["e2e-env-key-\(UUID().uuidString)"]
-            config.apiKeys = ["e2e-api-key-\(UUID().uuidString)"]
             return (try await SimulatorServer.start(config), config)
         }
 

@@ -64,7 +64,7 @@ struct AuditLogTests {
     func unwritableRefuses() async throws {
         let blocked = Self.tempDir()
         // A file where the log's directory should be: the directory cannot be created.
-        FileManager.default.createFile(atPath: blocked, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocked, contents: Data("x".utf8))
         let api = FakeDashboardAPI(items: [FakeWork.item(1, state: .active)])
         let trail = AuditTrail(log: AuditLog(path: blocked + "/envtop/audit.jsonl"), user: "op@box", profiles: [:])
         let runner = EffectRunner(api: api, audit: trail)

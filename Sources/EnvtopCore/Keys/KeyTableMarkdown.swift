@@ -31,6 +31,12 @@ public enum KeyTableMarkdown {
 
     /// What lies between the markers in `document`, or nil when a marker is missing.
     public static func extract(from document: String) -> String? {
+        extract(from: document, between: beginMarker, and: endMarker)
+    }
+
+    /// What lies between two markers in `document` (a generated README section), or nil when one
+    /// is missing; the newline after the first marker is not part of it.
+    public static func extract(from document: String, between beginMarker: String, and endMarker: String) -> String? {
         guard let begin = document.range(of: beginMarker),
               let end = document.range(of: endMarker, range: begin.upperBound..<document.endIndex)
         else { return nil }

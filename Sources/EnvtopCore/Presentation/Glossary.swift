@@ -62,9 +62,7 @@ public enum Glossary {
 
     /// The text between the markers in `text`, if both are there.
     public static func extract(from text: String) -> String? {
-        guard let begin = text.range(of: beginMarker), let end = text.range(of: endMarker, range: begin.upperBound..<text.endIndex)
-        else { return nil }
-        return String(text[begin.upperBound..<end.lowerBound]).trimmingPrefix("\n").description
+        KeyTableMarkdown.extract(from: text, between: beginMarker, and: endMarker)
     }
 
     /// The glossary and the rules as Markdown, for the README.

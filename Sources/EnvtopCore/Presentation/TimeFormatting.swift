@@ -9,6 +9,9 @@ import Foundation
 public struct TimeFormatting: Sendable {
     public var timeZone: TimeZone
 
+    /// Clock times in UTC (the list's `a` columns, the detail pane's second time).
+    public static let utc = TimeFormatting(timeZone: TimeZone(secondsFromGMT: 0)!)
+
     public init(timeZone: TimeZone = .current) {
         self.timeZone = timeZone
     }

@@ -4,8 +4,6 @@ import Foundation
 /// The detail pane's "Timeline" section: each step of the item's life with its local time, its
 /// age and its UTC time, then the durations between the steps ("—" where a step is missing).
 enum TimelineLines {
-    static let utc = TimeFormatting(timeZone: TimeZone(secondsFromGMT: 0)!)
-
     static func add(_ item: WorkItem, now: Date, time: TimeFormatting, to out: inout DetailLines.Builder) {
         let timeline = ItemTimeline(item, now: now)
         out.section("Timeline")
@@ -25,7 +23,7 @@ enum TimelineLines {
 
     /// "12:03:55 (4m ago) · 11:03:55Z", or "11:03:55Z (4m ago)" when local time is UTC.
     static func stamp(_ date: Date, now: Date, time: TimeFormatting) -> String {
-        let zulu = utc.clock(date, now: now) + "Z"
+        let zulu = TimeFormatting.utc.clock(date, now: now) + "Z"
         if time.timeZone.secondsFromGMT(for: date) == 0 { return "\(zulu) (\(TimeFormatting.relative(date, now: now)))" }
         return "\(time.stamp(date, now: now)) · \(zulu)"
     }

@@ -78,10 +78,3 @@ public struct BatchStopDialog: Modal {
         }
     }
 }
-
-extension ItemRef {
-    /// The ref of an item: its environment and id.
-    public init(_ item: WorkItem) {
-        self.init(environmentID: item.environmentID, workID: item.id)
-    }
-}

@@ -4,7 +4,6 @@ import Foundation
 
 /// The text and roles of one work-list row, built only for rows on screen.
 public struct WorkRow: Sendable, Equatable {
-    static let utc = TimeFormatting(timeZone: TimeZone(secondsFromGMT: 0)!)
     public var id: String
     public var badge: StateBadge
     public var session: String
@@ -30,7 +29,7 @@ public struct WorkRow: Sendable, Equatable {
         func format(_ seconds: Double) -> String {
             if columns.absoluteTimes {
                 // The moment itself, in UTC: "12:03:55" (or "12:03" when compact).
-                let clock = Self.utc.clock(now.addingTimeInterval(-seconds), now: now)
+                let clock = TimeFormatting.utc.clock(now.addingTimeInterval(-seconds), now: now)
                 return compact ? String(clock.suffix(8).prefix(5)) : String(clock.suffix(8))
             }
             return compact ? Age.short(seconds) : Age.format(seconds)
