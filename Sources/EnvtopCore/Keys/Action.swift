@@ -9,7 +9,7 @@ public enum Action: Sendable, Hashable {
     // Actions on the selected item
     case stop, forceStop, toggleMark, markAll, clearMarks, stopAttention
     // Program
-    case help, quit, cycleTheme, redraw, toggleHistory, toggleTimes, copyID, copyJSON, showStops
+    case help, quit, savedView, cycleTheme, redraw, toggleHistory, toggleTimes, copyID, copyJSON, showStops
     // Modal scopes
     case close
     case searchAccept, searchDeleteBackward, deleteBackward

@@ -6,6 +6,7 @@ public enum KeyMap {
         Binding([.character("?")], .help, .global, label: "?", help: "help: every key", bar: true),
         Binding([.character("r")], .refresh, .global, label: "r", help: "refresh now", bar: true),
         Binding([.character("p")], .pause, .global, label: "p", help: "pause / resume refresh", bar: true),
+        Binding(SavedView.keys.map { .character($0) }, .savedView, .global, label: "1-9,0", help: "a saved view: 1-4 built in, the rest from views:"),
         Binding([.character("t")], .cycleTheme, .global, label: "t", help: "next theme"),
         Binding([.control("l")], .redraw, .global, label: "ctrl-l", help: "redraw the screen"),
         Binding([.character("c")], .copyID, .global, label: "c", help: "copy the selected id (OSC 52: works over SSH)"),

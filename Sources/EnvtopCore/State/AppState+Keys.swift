@@ -3,6 +3,9 @@ import EnvtopModels
 extension AppState {
     mutating func handle(key: Key) -> [Effect] {
         let scope = keyScope
+        if scope == .list || scope == .detail, case .character(let c) = key, KeyMap.action(for: key, in: scope) == .savedView {
+            return showView(on: c)
+        }
         guard let action = KeyMap.action(for: key, in: scope) else {
             if case .character(let c) = key {
                 if scope == .search {
@@ -74,7 +77,10 @@ extension AppState {
             search.isEditing = true
             focus = .list
         case .filter:
-            overlay = .filterMenu(FilterMenu(current: filter))
+            let counts = search.parsed.isEmpty ? nil : FilterCounts.of(
+                feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, environments: options.environments,
+                query: search.parsed, now: now)
+            overlay = .filterMenu(FilterMenu(current: filter, searchCounts: counts))
         case .switchEnvironment:
             overlay = .switcher(EnvironmentSwitcher(environments: feeds.map(\.environmentID), current: scope))
         case .sort:
@@ -166,11 +172,13 @@ extension AppState {
     mutating func searchKey(_ action: Action) -> [Effect] {
         switch action {
         case .searchAccept:
-            search.isEditing = false
+            // A query that does not read stays open: its error is on the line until mended.
+            if search.error == nil { search.isEditing = false }
         case .searchDeleteBackward:
             if !search.query.isEmpty {
+                let previous = search.query
                 search.field.deleteBackward()
-                recomputeList()
+                searchChanged(from: previous)
             }
         default:  // Esc: clear the search
             search = SearchState()
@@ -179,10 +187,32 @@ extension AppState {
         return []
     }
 
-    /// Lists again after the search text changed; text that only grew narrows the rows shown.
+    /// Puts the saved view on key `c` on the search line: the whole list, that query.
+    mutating func showView(on c: Character) -> [Effect] {
+        guard let index = SavedView.keys.firstIndex(of: c), index < options.views.count else {
+            show(.noView(key: String(c), count: options.views.count))
+            return []
+        }
+        let view = options.views[index]
+        search = SearchState(text: view.query)
+        filter = .all
+        focus = .list
+        followFirstRow()
+        show(.viewShown(name: view.name, key: String(c), matches: visible.count))
+        return []
+    }
+
+    /// Lists again after the search text changed. Text with an error changes nothing on the list
+    /// (the search line says where it failed); plain words that only grew narrow the rows shown.
     mutating func searchChanged(from previous: String) {
         guard search.query != previous else { return }
-        if listedRevisions == feeds.map(\.store.revision), search.query.hasPrefix(previous) {
+        let before = search.parsed
+        let beforeText = search.parsedText
+        search.reparse()
+        guard search.error == nil, search.parsed != before || search.parsedText != beforeText else { return }
+        if listedRevisions == feeds.map(\.store.revision), before.isPlainText, search.parsed.isPlainText,
+            search.parsedText.hasPrefix(beforeText)
+        {
             narrowList()
         } else {
             recomputeList()

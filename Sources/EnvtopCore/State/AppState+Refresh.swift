@@ -108,7 +108,10 @@ extension AppState {
     /// Typing extends the search: only rows already shown can still match, in the same order,
     /// so filter them instead of searching and sorting every store again.
     mutating func narrowList() {
-        let needle = Array(search.query.lowercased().utf8)
+        let needles = search.parsed.terms.compactMap { term -> [UInt8]? in
+            if case .text(let needle) = term.condition { return needle }
+            return nil
+        }
         // Rows come in runs of one environment whose ids share one string: look the feed up
         // only when the environment changes (an identical string compares in O(1)), and keep it
         // in a local, since reading `feeds[i]` per row would copy a whole Feed each time.
@@ -123,7 +126,8 @@ extension AppState {
                 environment = environmentID
                 current = index[environmentID].map { feeds[$0] }
             }
-            return current?.matches(rows.ids[row], lowercasedNeedle: needle) == true
+            guard let feed = current else { return false }
+            return needles.allSatisfy { feed.matches(rows.ids[row], lowercasedNeedle: $0) }
         }
         reselect()
     }
@@ -132,7 +136,7 @@ extension AppState {
     mutating func recomputeList() {
         for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
         visible = VisibleRows()  // the old rows go before the new ones are built: one list in memory, not two
-        visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, filter: filter, search: search.query, sort: sort)
+        visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, environments: options.environments, filter: filter, query: search.parsed, now: now, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now
         pruneMarks()

@@ -32,6 +32,27 @@ public enum Attention: Sendable, Hashable {
         }
     }
 
+    /// The reason's name in the search line's `attention:` qualifier.
+    public var queryName: String {
+        switch self {
+        case .heartbeatStale: "stale"
+        case .neverHeartbeated: "never_heartbeated"
+        case .stuckStopping: "drain_overdue"
+        case .stuckStarting: "never_started"
+        case .stuckQueued: "queued_long"
+        case .heartbeatLate: "late"
+        case .stalledClaim: "no_ack"
+        case .noWorker: "no_worker"
+        case .backlog: "backlog"
+        }
+    }
+
+    /// Every `queryName`, for `attention:` and its error message.
+    public static let queryNames = [
+        "stale", "never_heartbeated", "drain_overdue", "never_started", "queued_long", "late", "no_ack", "no_worker",
+        "backlog",
+    ]
+
     /// The reason's name without its age, for tallies ("3 no heartbeat, 2 stopping").
     public var kindName: String {
         switch self {

@@ -44,9 +44,13 @@ public struct HelpModal: Modal {
 /// The filter menu: one line per `StateFilter`, Enter applies the highlighted one.
 public struct FilterMenu: Modal {
     public internal(set) var selected: Int
+    /// Under an active search, what each filter would show with it (counted when the menu
+    /// opens); nil without one, when the live totals are the counts.
+    public internal(set) var searchCounts: FilterCounts?
 
-    public init(current: StateFilter) {
+    public init(current: StateFilter, searchCounts: FilterCounts? = nil) {
         selected = StateFilter.allCases.firstIndex(of: current) ?? 0
+        self.searchCounts = searchCounts
     }
 
     public var scope: KeyScope { .filterMenu }

@@ -55,6 +55,10 @@ public enum Notice: Sendable, Equatable {
     case notAKey(String)
     case times(absolute: Bool)
     case filtered(StateFilter, matches: Int)
+    /// A saved view was put on the search line.
+    case viewShown(name: String, key: String, matches: Int)
+    /// A number key with no saved view on it.
+    case noView(key: String, count: Int)
     case searchAndFilterCleared
     case themeChanged(String)
     case pasteIgnored
@@ -69,12 +73,12 @@ public enum Notice: Sendable, Equatable {
             .warning
         case .stopRefused, .stopUnverifiable: .error
         case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
-        case .nothingToStop, .batchCancelled, .notAKey, .notAllowed: .warning
+        case .nothingToStop, .batchCancelled, .notAKey, .notAllowed, .noView: .warning
         case .marked, .marksCleared, .batchStarted, .copied: .info
         case .followedStopped: .success
         case .followedOverdue: .warning
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
-             .filtered, .searchAndFilterCleared, .themeChanged, .scopeChanged:
+             .filtered, .viewShown, .searchAndFilterCleared, .themeChanged, .scopeChanged:
             .info
         }
     }

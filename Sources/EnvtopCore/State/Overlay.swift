@@ -52,11 +52,37 @@ public enum Focus: Sendable, Equatable {
     case detail
 }
 
-/// The search line: typed text, and whether it is being edited.
+/// The search line: typed text, whether it is being edited, and the query it last read without
+/// error. While the text has an error the list keeps showing `parsed`, and the line says where.
 public struct SearchState: Sendable, Equatable {
     public var field = TextField()
     public var isEditing: Bool = false
+    /// The last text that read as a query: what the list shows.
+    public private(set) var parsed = SearchQuery.empty
+    /// The text `parsed` was read from.
+    public private(set) var parsedText = ""
+    /// What is wrong with the text typed, if anything.
+    public private(set) var error: QuerySyntaxError?
+
     public init() {}
 
+    /// A search line holding `text`, read (a saved view, a test).
+    public init(text: String) {
+        field.insert(text)
+        reparse()
+    }
+
     public var query: String { field.text }
+
+    /// Reads the text again; keeps the previous query when it does not read.
+    mutating func reparse() {
+        switch SearchQuery.parse(query) {
+        case .success(let q):
+            parsed = q
+            parsedText = query
+            error = nil
+        case .failure(let e):
+            error = e
+        }
+    }
 }

@@ -12,13 +12,15 @@ struct FilterMenuView: Widget, Sendable, Equatable {
 
     var choices: [Choice]
     var selected: Int
+    /// Says the counts are under the active search ("counts with /state:active").
+    var note: String? = nil
 
     func render(in area: Rect, on screen: inout Screen) {
-        let width = min(area.width - 4, 40)
+        let width = min(area.width - 4, max(40, note.map { SafeText.width($0) + 12 } ?? 0))
         let rect = area.centered(width: width, height: min(area.height - 2, choices.count + 4))
         let inner = Box.draw(
             rect, into: &screen, style: .normal, borderStyle: CellStyle(.border),
-            title: [Span("Filter", .title, .bold)])
+            title: [Span("Filter", .title, .bold)] + (note.map { [Span(" · " + $0, .dim)] } ?? []))
         for (i, choice) in choices.enumerated() {
             let y = inner.y + 1 + i
             guard y < inner.maxY else { break }

@@ -100,6 +100,10 @@ public enum NoticeWording {
             return "\(name) is not a key here; \(key(.help, .global)) lists them"
         case .filtered(let filter, let matches):
             return "Filter: \(filter.label) (\(matches) items)"
+        case .viewShown(let name, let key, let matches):
+            return "View \(key): \(name) (\(matches) \(matches == 1 ? "item" : "items")); \(self.key(.close, .list)) clears it"
+        case .noView(let key, let count):
+            return "No view on \(key): \(count) views are on 1-\(min(count, 9))\(count == 10 ? ",0" : ""); views: in the config adds more"
         case .searchAndFilterCleared:
             return "Search and filter cleared"
         case .themeChanged(let name):

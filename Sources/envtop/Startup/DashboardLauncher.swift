@@ -34,6 +34,7 @@ struct DashboardLauncher {
             refreshInterval: settings.refresh, thresholds: settings.thresholds)
         stateOptions.bell = settings.bell
         stateOptions.batchStopsPerSecond = settings.batchStopsPerSecond
+        stateOptions.views = SavedView.all(configured: startup.file.views)
         stateOptions.asciiCharts = Self.asciiCharts(ProcessInfo.processInfo.environment)
         if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
         try preflight()

@@ -94,12 +94,26 @@ extension DashboardView {
         StatusBar(left: statusLeftSpans(state), right: statusRightSpans(state))
     }
 
+    /// The search text with the character where reading failed marked, and what is wrong; the
+    /// list below still shows the last query that read.
+    static func searchErrorSpans(_ query: String, _ error: QuerySyntaxError) -> [Span] {
+        let characters = Array(query)
+        let at = min(error.position, characters.count)
+        let marked = at < characters.count ? String(characters[at]) : " "
+        return [
+            Span("/", .search, .bold), Span(String(characters[..<at]), .search), Span(marked, .error, .reverse),
+            Span(at + 1 < characters.count ? String(characters[(at + 1)...]) : "", .search), Span("█", .search),
+            Span("  ✗ col \(at + 1): \(error.message) (list unchanged)", .error),
+        ]
+    }
+
     static func statusLeftSpans(_ state: AppState) -> [Span] {
         let matches = state.visible.count
         let matchText = "\(matches) \(matches == 1 ? "match" : "matches")"
         if state.search.isEditing {
+            if let error = state.search.error { return searchErrorSpans(state.search.query, error) }
             return [Span("/", .search, .bold), Span(state.search.query, .search), Span("█", .search),
-                    Span("  " + (state.search.query.isEmpty ? "type to search id, session, state, metadata" : matchText), .dim)]
+                    Span("  " + (state.search.query.isEmpty ? "words, or state: env: hb>60s age>10m instate> meta.KEY: session: attention:any; - negates" : matchText), .dim)]
         }
         if let flash = state.flash, flash.expiresAt > state.now {
             return [Span(flash.text, flashRole(flash.kind))]

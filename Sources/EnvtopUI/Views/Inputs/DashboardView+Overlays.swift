@@ -11,6 +11,9 @@ extension DashboardView {
         let counts = state.counts
         let choices = StateFilter.allCases.map { filter -> FilterMenuView.Choice in
             let count: Int
+            if let counts = menu.searchCounts {
+                return .init(label: filter.label + (filter == state.filter ? " (current)" : ""), count: counts[filter])
+            }
             switch filter {
             case .all: count = state.totalItems
             case .needsAttention: count = state.attentionCount
@@ -18,7 +21,9 @@ extension DashboardView {
             }
             return .init(label: filter.label + (filter == state.filter ? " (current)" : ""), count: count)
         }
-        return FilterMenuView(choices: choices, selected: menu.selected)
+        return FilterMenuView(
+            choices: choices, selected: menu.selected,
+            note: menu.searchCounts == nil ? nil : "counts with /\(state.search.parsedText)")
     }
 }
 

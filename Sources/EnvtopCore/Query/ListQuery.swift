@@ -48,14 +48,16 @@ public enum ListQuery {
         var rank: Int32
     }
 
-    /// The rows of `feeds` (or only those at the indices `only`) that pass `filter` and `search`, sorted.
+    /// The rows of `feeds` (or only those at the indices `only`) that pass `filter` and `query`
+    /// at time `now`, sorted. `environments[i]` is feed i's environment, for `env:`.
     public static func visible(
-        feeds: [Feed], only: [Int]? = nil, filter: StateFilter, search: String, sort: SortOrder
+        feeds: [Feed], only: [Int]? = nil, environments: [WatchedEnvironment] = [], filter: StateFilter,
+        query: SearchQuery = .empty, now: Date = .distantPast, sort: SortOrder
     ) -> VisibleRows {
-        let needle = Array(search.lowercased().utf8)
         var entries: [Entry] = []
         entries.reserveCapacity(feeds.reduce(0) { $0 + $1.store.count })
         for (index, feed) in feeds.enumerated() where only?.contains(index) ?? true {
+            if index < environments.count, !query.admits(environments[index]) { continue }
             let f = Int32(index)
             let attention = feed.attention
             func consider(_ id: String, _ item: WorkItem) {
@@ -64,7 +66,7 @@ public enum ListQuery {
                 case .needsAttention: if attention[id] == nil { return }
                 case .state(let s): if item.state != s { return }
                 }
-                if !needle.isEmpty, !feed.matches(id, lowercasedNeedle: needle) { return }
+                if !query.isEmpty, !query.matches(item, in: feed, now: now) { return }
                 let created = item.createdAt.timeIntervalSince1970
                 switch sort {
                 case .newest: entries.append(Entry(id: id, primary: -created, feed: f, rank: 0))
