@@ -55,6 +55,19 @@ struct EffectRunner: Sendable {
                 entry.outcome(result)
                 return .stopFinished(environmentID: env, workID: workID, mode: mode, result, at: Date())
             }
+        case .updateMetadata(let env, let workID, let patch):
+            let audit = self.audit
+            return .call {
+                let entry = AuditEntry(audit: audit, environment: env, workID: workID, patch: patch)
+                if let refusal = entry.attempt() {
+                    return .metadataUpdated(environmentID: env, workID: workID, .failure(refusal), at: Date())
+                }
+                let result = await Self.capture { () async throws(APIError) in
+                    try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
+                }
+                entry.outcome(result)
+                return .metadataUpdated(environmentID: env, workID: workID, result, at: Date())
+            }
         case .verifyStop(let env, let workID, let mode):
             return .call {
                 let result = await Self.capture { () async throws(APIError) in

@@ -11,7 +11,8 @@ extension Event {
         case .itemChecked(_, _, .failure(let e), _): e
         case .stopFinished(_, _, _, .failure(let e), _): e
         case .stopVerified(_, _, _, .failure(let e), _): e
-        case .statsLoaded, .pageLoaded, .itemChecked, .stopFinished, .stopVerified: nil
+        case .metadataUpdated(_, _, .failure(let e), _): e
+        case .statsLoaded, .pageLoaded, .itemChecked, .stopFinished, .stopVerified, .metadataUpdated: nil
         case .key, .mouse, .paste, .resize, .tick, .themeChanged, .quitRequested: nil
         }
     }
@@ -26,6 +27,7 @@ extension Effect {
         case .fetchItem(let env, let id): "get \(env)/\(id)"
         case .stop(let env, let id, let mode, _): "stop(\(mode.rawValue)) \(env)/\(id)"
         case .verifyStop(let env, let id, _): "get \(env)/\(id) after an unclear stop"
+        case .updateMetadata(let env, let id, let patch): "update metadata \(env)/\(id) (\(patch.changes.count) keys)"
         case .cycleTheme: "theme"
         case .forceRepaint: "repaint"
         case .bell: "bell"

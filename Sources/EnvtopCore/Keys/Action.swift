@@ -7,7 +7,7 @@ public enum Action: Sendable, Hashable {
     // List tools
     case search, filter, sort, refresh, pause, switchEnvironment
     // Actions on the selected item
-    case stop, forceStop, toggleMark, markAll, clearMarks, stopAttention
+    case stop, forceStop, toggleMark, markAll, clearMarks, stopAttention, editMetadata
     // Program
     case help, quit, savedView, cycleTheme, redraw, toggleHistory, toggleTimes, copyID, copyJSON, showStops
     // Modal scopes
@@ -15,6 +15,7 @@ public enum Action: Sendable, Hashable {
     case searchAccept, searchDeleteBackward, deleteBackward
     case dialogConfirm, dialogActivate, dialogSwitchButton
     case menuUp, menuDown, menuSelect
+    case metadataAdd, metadataDelete, metadataReview
 }
 
 /// Where a binding applies. Modal scopes take every key while they are open.
@@ -28,6 +29,9 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case typedConfirm = "Typed confirmation"
     case switcher = "Environment switcher"
     case filterMenu = "Filter menu"
+    case metadataEditor = "Metadata editor"
+    /// Typing a key or a value in the metadata editor.
+    case metadataField = "Metadata field"
     case help = "Help"
 }
 

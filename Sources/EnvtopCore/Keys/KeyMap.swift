@@ -16,6 +16,7 @@ public enum KeyMap {
         Binding([.character("e")], .switchEnvironment, .global, label: "e", help: "switch environment: one alone, or all together"),
         Binding([.character("s")], .stop, .global, label: "s", help: "stop the selected item (graceful)", destructive: true, bar: true),
         Binding([.character("S")], .forceStop, .global, label: "S", help: "force stop the selected item", destructive: true, bar: true),
+        Binding([.character("m")], .editMetadata, .global, label: "m", help: "edit the selected item's metadata (a merge patch, previewed)", destructive: true),
         Binding([.character("X")], .stopAttention, .global, label: "X", help: "force stop every item needing attention (a batch)", destructive: true),
         // Work list
         Binding([.up, .character("k")], .moveUp, .list, label: "↑/k", help: "previous item"),
@@ -68,9 +69,25 @@ public enum KeyMap {
         Binding([.down, .character("j")], .menuDown, .filterMenu, label: "↓/j", help: "next filter"),
         Binding([.enter], .menuSelect, .filterMenu, label: "Enter", help: "apply the filter", bar: true),
         Binding([.escape, .character("f"), .character("q")], .close, .filterMenu, label: "Esc", help: "close the menu", bar: true),
+        // Metadata editor
+        Binding([.up, .character("k")], .menuUp, .metadataEditor, label: "↑/k", help: "previous key"),
+        Binding([.down, .character("j")], .menuDown, .metadataEditor, label: "↓/j", help: "next key"),
+        Binding([.enter], .menuSelect, .metadataEditor, label: "Enter", help: "edit the value (on the last row: add a key)", bar: true),
+        Binding([.character("a")], .metadataAdd, .metadataEditor, label: "a", help: "add a key", bar: true),
+        Binding([.character("d"), .delete], .metadataDelete, .metadataEditor, label: "d", help: "delete the key (again: keep it)", bar: true),
+        Binding([.character("w")], .metadataReview, .metadataEditor, label: "w", help: "review the patch; then y sends it", bar: true),
+        Binding([.character("y"), .character("Y")], .dialogConfirm, .metadataEditor, label: "y", help: "send the patch (in the review)", destructive: true),
+        Binding([.escape, .character("q")], .close, .metadataEditor, label: "Esc", help: "close (a draft not sent is dropped; in the review: back)", bar: true),
+        Binding([.enter], .menuSelect, .metadataField, label: "Enter", help: "keep what is typed", bar: true),
+        Binding([.escape], .close, .metadataField, label: "Esc", help: "drop what is typed", bar: true),
+        Binding([.backspace, .delete, .control("h")], .deleteBackward, .metadataField, label: "Backspace", help: "delete a character"),
         // Help
         Binding([.up, .character("k")], .moveUp, .help, label: "↑/k", help: "scroll help up"),
         Binding([.down, .character("j")], .moveDown, .help, label: "↓/j", help: "scroll help down"),
+        Binding([.pageUp, .character("b")], .pageUp, .help, label: "PgUp/b", help: "one page up"),
+        Binding([.pageDown, .character(" ")], .pageDown, .help, label: "PgDn/Space", help: "one page down", bar: true),
+        Binding([.character("g"), .home], .top, .help, label: "g/Home", help: "the top"),
+        Binding([.character("G"), .end], .bottom, .help, label: "G/End", help: "the end"),
         Binding([.escape, .character("?"), .character("q"), .enter], .close, .help, label: "Esc/?", help: "close help", bar: true),
     ]
 

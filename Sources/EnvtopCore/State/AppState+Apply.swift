@@ -14,6 +14,7 @@ extension AppState {
         case .resize(let size):
             setSize(size)
             keepSelectionVisible()
+            if case .help(let help) = overlay { overlay = .help(fittedHelp(help)) }
             return []
         case .tick(let date):
             now = date
@@ -33,6 +34,8 @@ extension AppState {
             return stopFinished(env: env, workID: workID, mode: mode, result: result, at: at)
         case .stopVerified(let env, let workID, let mode, let result, let at):
             return stopVerified(env: env, workID: workID, mode: mode, result: result, at: at)
+        case .metadataUpdated(let env, let workID, let result, let at):
+            return metadataUpdated(env: env, workID: workID, result: result, at: at)
         case .themeChanged(let name):
             show(.themeChanged(name))
             return []
@@ -53,6 +56,11 @@ extension AppState {
         if keyScope == .typedConfirm, case .batchDialog(var dialog) = overlay {
             dialog.type(text)
             overlay = .batchDialog(dialog)
+            return []
+        }
+        if keyScope == .metadataField, case .metadata(var editor) = overlay {
+            editor.type(text)
+            overlay = .metadata(editor)
             return []
         }
         guard keyScope == .search else {

@@ -55,6 +55,11 @@ extension AppState {
             return []
         }
         let items = refs.compactMap { environmentFeed($0.environmentID)?.store[$0.workID] }
+        // Refused by the profile, not by the items: say so, as a single stop does.
+        if let first = items.first, items.allSatisfy({ !permits(Permission(mode), in: $0.environmentID) }) {
+            show(.notAllowed(action: Permission(mode).rawValue, environment: tag(first.environmentID)))
+            return []
+        }
         let skipped = Set(items.map(ItemRef.init).filter { stopRefusal($0) != nil || !permits(Permission(mode), in: $0.environmentID) })
         guard items.count > skipped.count else {
             show(.nothingToStop(origin: origin))

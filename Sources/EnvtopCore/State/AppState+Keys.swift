@@ -18,6 +18,9 @@ extension AppState {
                 } else if scope == .typedConfirm, case .batchDialog(var dialog) = overlay {
                     dialog.type(String(c))
                     overlay = .batchDialog(dialog)
+                } else if scope == .metadataField, case .metadata(var editor) = overlay {
+                    editor.type(String(c))
+                    overlay = .metadata(editor)
                 } else if scope == .list || scope == .detail {
                     show(.notAKey(String(c)))
                 }
@@ -25,7 +28,7 @@ extension AppState {
             return []
         }
         switch scope {
-        case .help, .filterMenu, .dialog, .typedConfirm, .switcher: return overlayKey(action)
+        case .help, .filterMenu, .dialog, .typedConfirm, .switcher, .metadataEditor, .metadataField: return overlayKey(action)
         case .search: return searchKey(action)
         case .list, .detail, .global: return mainKey(action)
         }
@@ -39,7 +42,7 @@ extension AppState {
             isQuitting = true
             return [.quit]
         case .help:
-            overlay = .help(HelpModal())
+            overlay = .help(fittedHelp(HelpModal()))
         case .refresh:
             show(.refreshing(paused: paused))
             return requestRefresh()
@@ -63,6 +66,8 @@ extension AppState {
             return marks.isEmpty ? openStopDialog(.force) : openBatchDialog(.force, refs: markedInOrder, origin: "\(marks.count) marked")
         case .stopAttention:
             return openBatchDialog(.force, refs: attentionInView, origin: "needing attention")
+        case .editMetadata:
+            return openMetadataEditor()
         case .showStops:
             overlay = .stops(StopsPanel())
         case .copyID, .copyJSON:
@@ -166,6 +171,9 @@ extension AppState {
             return confirmBatch(dialog)
         case .cancelStop:
             return cancelStop()
+        case .sendMetadata:
+            guard case .metadata(let editor) = open, let effect = metadataEffect(editor) else { return [] }
+            return [effect]
         }
     }
 
@@ -185,6 +193,15 @@ extension AppState {
             recomputeList()
         }
         return []
+    }
+
+    /// The help overlay sized for the screen and the text it will show.
+    func fittedHelp(_ help: HelpModal) -> HelpModal {
+        var help = help
+        let lines = HelpText.lines(readOnly: options.readOnly, runbook: feed.runbook).count
+        let columns = HelpText.columns(width: size.width)
+        help.fit(rows: (lines + columns - 1) / columns, page: HelpText.pageHeight(screenHeight: size.height))
+        return help
     }
 
     /// Puts the saved view on key `c` on the search line: the whole list, that query.

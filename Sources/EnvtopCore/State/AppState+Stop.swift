@@ -29,7 +29,9 @@ extension AppState {
             required = environment.label.isEmpty ? environment.displayName : environment.label
         }
         let presence = WorkerPresence.of(item, now: now, thresholds: options.thresholds)
-        overlay = .stopDialog(StopDialog(mode: mode, target: item, requiredText: required, presence: presence))
+        var dialog = StopDialog(mode: mode, target: item, requiredText: required, presence: presence)
+        dialog.forceAllowed = permits(.forceStop, in: ref.environmentID)
+        overlay = .stopDialog(dialog)
         return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
     }
 

@@ -11,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     /// Reads an item whose stop got no clear answer (a timeout, a lost connection, a 5xx), to
     /// report what the server now says instead of sending the stop again.
     case verifyStop(environmentID: String, workID: String, mode: StopMode)
+    /// Sent once, never retried (`WorkCall.isRetryable`); audited with its patch.
+    case updateMetadata(environmentID: String, workID: String, patch: MetadataPatch)
     case cycleTheme
     /// Puts text on the system clipboard (an OSC 52 sequence to the terminal).
     case copy(String)

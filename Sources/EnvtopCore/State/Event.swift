@@ -35,6 +35,8 @@ public enum Event: Sendable {
     case stopFinished(environmentID: String, workID: String, mode: StopMode, Result<WorkItem, APIError>, at: Date)
     /// The re-read of an item whose stop got no clear answer (`Effect.verifyStop`).
     case stopVerified(environmentID: String, workID: String, mode: StopMode, Result<WorkItem, APIError>, at: Date)
+    /// The answer to `Effect.updateMetadata`.
+    case metadataUpdated(environmentID: String, workID: String, Result<WorkItem, APIError>, at: Date)
     /// The app switched theme (after `Effect.cycleTheme`).
     case themeChanged(String)
     /// A signal (SIGTERM, SIGHUP...) asked the program to end.

@@ -21,22 +21,46 @@ public enum ModalOutcome: Sendable, Equatable {
     case cancelStop
     /// The batch dialog was confirmed: send its stops, paced.
     case confirmBatch
+    /// The metadata editor's patch was confirmed: send it.
+    case sendMetadata
 }
 
-/// The `?` overlay: scrolls, any other key closes it.
+/// The `?` overlay: scrolls by line and page, any other key closes it. The scroll is clamped
+/// here, against the help's length and the screen, so it never runs past the end.
 public struct HelpModal: Modal {
     public internal(set) var scroll = 0
+    /// Rows of text (the help's lines spread over its columns).
+    public internal(set) var rows = 0
+    /// Rows shown at once.
+    public internal(set) var page = 1
 
-    public init() {}
+    public init(rows: Int = 0, page: Int = 1) {
+        self.rows = rows
+        self.page = max(1, page)
+    }
 
     public var scope: KeyScope { .help }
 
+    public var maxScroll: Int { max(0, rows - page) }
+
+    /// A new screen size or text: the same scroll where it still fits.
+    mutating func fit(rows: Int, page: Int) {
+        self.rows = rows
+        self.page = max(1, page)
+        scroll = min(scroll, maxScroll)
+    }
+
     public mutating func handle(_ action: Action) -> ModalOutcome {
         switch action {
-        case .moveUp: scroll = max(0, scroll - 1)
+        case .moveUp: scroll -= 1
         case .moveDown: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .top: scroll = 0
+        case .bottom: scroll = maxScroll
         default: return .close
         }
+        scroll = min(max(0, scroll), maxScroll)
         return .stay
     }
 }

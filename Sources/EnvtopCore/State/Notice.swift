@@ -42,7 +42,7 @@ public enum Notice: Sendable, Equatable {
     /// A graceful stop asked this run ended.
     case followedStopped(workID: String, after: Double)
     /// A graceful stop asked this run is still `stopping` past the drain deadline.
-    case followedOverdue(workID: String, after: Double)
+    case followedOverdue(workID: String, after: Double, forceAllowed: Bool = true)
     /// Sent to the clipboard: what, and how many bytes.
     case copied(what: String, bytes: Int)
     case marksCleared(Int)
@@ -51,6 +51,10 @@ public enum Notice: Sendable, Equatable {
     case batchStarted(mode: StopMode, count: Int, skipped: Int)
     case batchCancelled(sent: Int, of: Int)
     case batchFinished(BatchSummary)
+    /// The API took a metadata patch of `changes` keys.
+    case metadataUpdated(workID: String, changes: Int)
+    /// The API refused a metadata patch; the editor keeps the draft.
+    case metadataRefused(workID: String, APIError)
     /// A key with no meaning where it was pressed.
     case notAKey(String)
     case times(absolute: Bool)
@@ -75,7 +79,8 @@ public enum Notice: Sendable, Equatable {
         case .batchFinished(let summary): summary.failed.isEmpty && !summary.cancelled ? .success : .warning
         case .nothingToStop, .batchCancelled, .notAKey, .notAllowed, .noView: .warning
         case .marked, .marksCleared, .batchStarted, .copied: .info
-        case .followedStopped: .success
+        case .followedStopped, .metadataUpdated: .success
+        case .metadataRefused: .error
         case .followedOverdue: .warning
         case .stopNotAllowed, .stopCancelled, .stopRequested, .alreadyStopped, .refreshing, .paused, .sorted, .history, .times,
              .filtered, .viewShown, .searchAndFilterCleared, .themeChanged, .scopeChanged:

@@ -6,6 +6,7 @@ public enum Overlay: Sendable, Equatable {
     case batchDialog(BatchStopDialog)
     case switcher(EnvironmentSwitcher)
     case stops(StopsPanel)
+    case metadata(MetadataEditor)
 
     /// The open modal, whichever it is.
     var modal: any Modal {
@@ -16,6 +17,7 @@ public enum Overlay: Sendable, Equatable {
         case .batchDialog(let m): m
         case .switcher(let m): m
         case .stops(let m): m
+        case .metadata(let m): m
         }
     }
 
@@ -41,6 +43,9 @@ public enum Overlay: Sendable, Equatable {
             return m.handle(action)
         case .stops(var m):
             defer { self = .stops(m) }
+            return m.handle(action)
+        case .metadata(var m):
+            defer { self = .metadata(m) }
             return m.handle(action)
         }
     }

@@ -26,6 +26,8 @@ public struct StopDialog: Modal {
     /// Whether a live worker holds the item, as of opening (or the pane's clock): without one a
     /// graceful stop sits in `stopping`, and the dialog says so and offers the force stop.
     public var presence: WorkerPresence
+    /// Whether the profile allows a force stop here: the dialog offers it only then.
+    public var forceAllowed = true
 
     public init(mode: StopMode, target: WorkItem, requiredText: String? = nil, presence: WorkerPresence = .alive) {
         self.mode = mode
@@ -85,7 +87,8 @@ public struct StopDialog: Modal {
         case (.graceful, .stopping):
             return "A stop was already requested; asking again changes nothing. Use force stop (S) if it is stuck."
         case (.graceful, _) where presence.reason != nil:
-            return "No live worker holds it (\(presence.reason!)): a graceful stop would sit in stopping. Force stop (S) ends it."
+            return "No live worker holds it (\(presence.reason!)): a graceful stop would sit in stopping."
+                + (forceAllowed ? " Force stop (S) ends it." : " A force stop would end it; this profile does not allow one.")
         case (.graceful, _):
             return "It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."
         case (.force, _):

@@ -51,7 +51,9 @@ extension AppState {
                       now.timeIntervalSince(stop.askedAt) > options.thresholds.stoppingGraceSeconds
             {
                 stop.warnedOverdue = true
-                show(.followedOverdue(workID: ref.workID, after: now.timeIntervalSince(stop.askedAt)))
+                show(.followedOverdue(
+                    workID: ref.workID, after: now.timeIntervalSince(stop.askedAt),
+                    forceAllowed: permits(.forceStop, in: ref.environmentID)))
             }
             followed[ref] = stop
         }

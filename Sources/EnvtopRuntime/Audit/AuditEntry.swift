@@ -2,22 +2,47 @@ import EnvtopCore
 import EnvtopModels
 import Foundation
 
-/// The two audit lines of one stop: the attempt, written (and fsynced) before the call, and its
+/// The two audit lines of one stop or metadata update: the attempt, written (and fsynced) before the call, and its
 /// outcome after it, before the answer reaches the state (and so before the screen says it).
 struct AuditEntry: Sendable {
     let audit: AuditTrail?
     let environment: String
     let workID: String
-    let mode: StopMode
-    let batch: BatchTag?
+    /// `stop`, `force_stop` or `update_metadata`.
+    let action: String
+    var batch: BatchTag? = nil
+    /// The metadata patch sent (keys and values; null for a deleted key).
+    var patch: MetadataPatch? = nil
+    var reason: String? = nil
 
-    var action: String { mode == .force ? "force_stop" : "stop" }
+    init(audit: AuditTrail?, environment: String, workID: String, mode: StopMode, batch: BatchTag?, reason: String? = nil) {
+        self.audit = audit
+        self.environment = environment
+        self.workID = workID
+        self.action = mode == .force ? "force_stop" : "stop"
+        self.batch = batch
+        self.reason = reason
+    }
+
+    init(audit: AuditTrail?, environment: String, workID: String, patch: MetadataPatch, reason: String? = nil) {
+        self.audit = audit
+        self.environment = environment
+        self.workID = workID
+        self.action = "update_metadata"
+        self.patch = patch
+        self.reason = reason
+    }
 
     func record(_ result: String, status: Int? = nil, requestID: String? = nil, detail: String? = nil) -> AuditRecord {
         AuditRecord(
             time: Date(), user: audit?.user ?? "", profile: audit?.profiles[environment] ?? "", environment: environment,
-            workID: workID, action: action, result: result, batch: batch?.number, position: batch?.position, status: status,
-            requestID: requestID, detail: detail)
+            workID: workID, action: action, result: result, reason: reason, batch: batch?.number, position: batch?.position, status: status,
+            requestID: requestID, detail: detail, patch: patch.map(Self.json))
+    }
+
+    /// The patch as a JSON object: each key's new value, null for a deleted one.
+    static func json(_ patch: MetadataPatch) -> [String: JSONValue] {
+        patch.changes.mapValues { $0.map(JSONValue.string) ?? .null }
     }
 
     /// Writes the attempt; the error to answer instead of sending, when it cannot be written.

@@ -1,3 +1,4 @@
+import EnvtopModels
 import Foundation
 
 /// One line of the audit log: an action attempted, or its result. Never a key or a secret;
@@ -10,7 +11,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var profile: String
     public var environment: String
     public var workID: String
-    /// `stop`, `force_stop` (and `update_metadata` when metadata can be edited).
+    /// `stop`, `force_stop` or `update_metadata`.
     public var action: String
     /// `attempt` before the call; then `ok`, `refused`, `unclear` or `error`.
     public var result: String
@@ -21,9 +22,11 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var requestID: String?
     /// The state the API answered with, or what went wrong, in plain words.
     public var detail: String?
+    /// For `update_metadata`: the merge patch sent (values, null for a deleted key).
+    public var patch: [String: JSONValue]?
 
     enum CodingKeys: String, CodingKey {
-        case time, user, profile, environment, action, result, reason, batch, position, status, detail
+        case time, user, profile, environment, action, result, reason, batch, position, status, detail, patch
         case workID = "work_id"
         case requestID = "request_id"
     }
@@ -31,7 +34,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public init(
         time: Date, user: String, profile: String, environment: String, workID: String, action: String, result: String,
         reason: String? = nil, batch: Int? = nil, position: Int? = nil, status: Int? = nil, requestID: String? = nil,
-        detail: String? = nil
+        detail: String? = nil, patch: [String: JSONValue]? = nil
     ) {
         self.time = Self.stamp(time)
         self.user = user
@@ -46,6 +49,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         self.status = status
         self.requestID = requestID
         self.detail = detail
+        self.patch = patch
     }
 
     public var date: Date? {

@@ -31,6 +31,7 @@ public enum DashboardView {
         case .stopDialog(let dialog): stopDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .batchDialog(let dialog): batchDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .stops: stopsPanel(state).render(in: screen.bounds, on: &screen)
+        case .metadata(let editor): metadataEditor(state, editor).render(in: screen.bounds, on: &screen)
         case .switcher(let switcher): self.switcher(state, switcher).render(in: screen.bounds, on: &screen)
         case nil: break
         }

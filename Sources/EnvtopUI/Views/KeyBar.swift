@@ -38,7 +38,7 @@ public struct KeyBar: Widget, Sendable, Equatable {
         if !forbidden.isEmpty { bindings.removeAll { forbidden.contains($0.action) } }
         let full = bindings.map { Item(binding: $0, text: overrides[$0.action] ?? $0.help) }
         if Self.fits(full, gap: 2, width: width) { return full }
-        var short = bindings.map { Item(binding: $0, text: overrides[$0.action].map { _ in "no worker: S" } ?? Self.shortText($0)) }
+        var short = bindings.map { Item(binding: $0, text: overrides[$0.action].map { $0.hasSuffix("S forces") ? "no worker: S" : "no worker" } ?? Self.shortText($0)) }
         if Self.fits(short, gap: 2, width: width) { return short }
         for action in Self.dropOrder where !Self.fits(short, gap: 1, width: width) {
             short.removeAll { $0.binding.action == action }

@@ -68,8 +68,9 @@ public enum NoticeWording {
             return absolute ? "Times in the list: UTC clock (HH:MM:SS)" : "Times in the list: ages"
         case .followedStopped(let id, let after):
             return "\(id) stopped, \(Age.exact(after)) after your stop"
-        case .followedOverdue(let id, let after):
-            return "\(id) still stopping after \(Age.exact(after)): no live worker drains it; \(key(.forceStop, .global)) forces it"
+        case .followedOverdue(let id, let after, let forceAllowed):
+            let next = forceAllowed ? "\(key(.forceStop, .global)) forces it" : "a force stop is not allowed here: ask someone who may"
+            return "\(id) still stopping after \(Age.exact(after)): no live worker drains it; \(next)"
         case .copied(let what, let bytes):
             return "Copied \(what) to the clipboard (\(bytes) bytes, OSC 52; your terminal must allow it)"
         case .notAllowed(let action, let environment):
@@ -95,6 +96,10 @@ public enum NoticeWording {
                 text += " · \(s.failed.count) failed, still marked; \(first.ref.workID): \(why)"
             }
             return text
+        case .metadataUpdated(let id, let changes):
+            return "Metadata of \(id) updated (\(changes) \(changes == 1 ? "key" : "keys")); read again from the API"
+        case .metadataRefused(let id, let error):
+            return "Metadata of \(id) not changed: \(ErrorWording.plain(error)); the editor kept your changes"
         case .notAKey(let text):
             let name = text == " " ? "Space" : text
             return "\(name) is not a key here; \(key(.help, .global)) lists them"

@@ -33,7 +33,10 @@ extension DashboardView {
                         Span(stop.mode == .force ? "  force " : "  stop  ", stop.mode == .force ? .destructive : .normal),
                         Span(badge.text, badge.role),
                         Span("  asked \(TimeFormatting.relative(stop.askedAt, now: state.now))", .dim)]
-            if overdue { line.append(Span("  drain overdue: S forces it", .attention, .bold)) }
+            if overdue {
+                let hint = state.permits(.forceStop, in: stop.ref.environmentID) ? "drain overdue: S forces it" : "drain overdue"
+                line.append(Span("  " + hint, .attention, .bold))
+            }
             return line
         }
         return StopsPanelView(lines: lines)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnvtopCore
 import EnvtopRuntime
 import Foundation
 
@@ -52,7 +53,15 @@ struct AuditCommand: ParsableCommand {
         if let id = r.requestID { parts.append("request-id \(id)") }
         if let reason = r.reason { parts.append("reason: \(reason)") }
         if let detail = r.detail { parts.append(detail) }
-        return parts.joined(separator: "  ")
+        if let patch = r.patch {
+            let pairs = patch.keys.sorted().map { key -> String in
+                if case .string(let value) = patch[key] { return "\(key)=\(value)" }
+                return "-\(key)"
+            }
+            parts.append("patch " + pairs.joined(separator: " "))
+        }
+        // Values come from the API and the operator: an escape sequence is shown, never obeyed.
+        return SafeText.visible(parts.joined(separator: "  "))
     }
 
     static func duration(_ text: String) -> Double? {

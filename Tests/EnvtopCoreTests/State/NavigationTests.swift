@@ -111,7 +111,7 @@ struct NavigationTests {
     func help() {
         var s = F.loaded([F.item(1)])
         _ = s.apply(.key(.character("?")))
-        #expect(s.overlay == .help(HelpModal()))
+        #expect(s.keyScope == .help)
         _ = s.apply(.key(.escape))
         #expect(s.overlay == nil)
     }

@@ -27,7 +27,7 @@ struct StopFollowUpTests {
         #expect(s.flash?.notice != .followedOverdue(workID: ref.workID, after: 20))
         // 40 s later: overdue, said once.
         F.answer(&s, s.apply(.tick(F.t0.addingTimeInterval(40))), pages: [items])
-        guard case .followedOverdue(let id, _) = s.flash?.notice else { Issue.record("no overdue notice: \(String(describing: s.flash?.notice))"); return }
+        guard case .followedOverdue(let id, _, _) = s.flash?.notice else { Issue.record("no overdue notice: \(String(describing: s.flash?.notice))"); return }
         #expect(id == ref.workID)
         _ = s.apply(.key(.character("o")))  // another notice replaces it
         F.answer(&s, s.apply(.tick(F.t0.addingTimeInterval(44))), pages: [items])

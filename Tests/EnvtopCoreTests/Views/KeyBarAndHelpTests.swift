@@ -78,45 +78,84 @@ struct KeyBarAndHelpTests {
         #expect(!line.contains("s stop"))
     }
 
-    @Test("the help overlay lists every binding's label and help, scope by scope")
+    @Test("the help overlay lists every binding's label and help, scope by scope, over its pages")
     func helpListsEveryBinding() {
-        var state = F.loaded(size: Size(width: 100, height: 90))
+        var state = F.loaded(size: Size(width: 100, height: 60))
         F.press(&state, .character("?"))
-        #expect(state.overlay == .help(HelpModal()))
-        let screen = F.render(state)
-        ScreenChecks.expectWellFormed(screen)
-        let text = screen.text
+        guard case .help(let help) = state.overlay else { Issue.record("no help"); return }
+        #expect(help.maxScroll > 0)
+        // Page through with PgDn, keeping every line seen.
+        var lines: [String] = []
+        for _ in 0...(help.maxScroll / help.page + 1) {
+            let screen = F.render(state)
+            ScreenChecks.expectWellFormed(screen)
+            lines += screen.textLines
+            F.press(&state, .pageDown)
+        }
+        let text = lines.joined(separator: "\n")
         for scope in KeyScope.allCases where !KeyMap.bindings(in: scope).isEmpty {
             #expect(text.contains(scope.rawValue))
         }
         for binding in KeyMap.bindings {
-            let row = screen.textLines.first { $0.contains(binding.help) }
+            let row = lines.first { $0.contains(binding.help) }
             #expect(row != nil, "help for \(binding.label) missing: \(binding.help)")
             #expect(row?.contains(binding.label) == true, "label \(binding.label) not beside its help")
         }
     }
 
-    @Test("help scrolls at 80x24 and says there is more")
-    func helpScrolls() {
+    @Test("help pages: PgDn, PgUp, g and G move by the page and to the ends, and the scroll is clamped in the state")
+    func helpPages() throws {
         var state = F.loaded(size: Size(width: 80, height: 24))
         F.press(&state, .character("?"))
+        var help: HelpModal { if case .help(let h) = state.overlay { h } else { HelpModal() } }
         let top = F.render(state)
         ScreenChecks.expectWellFormed(top)
-        #expect(top.text.contains("↓ j more"))
+        #expect(top.text.contains("PgDn/j more"))
         #expect(top.text.contains(KeyMap.bindings[0].help))
-        for _ in 0..<200 { F.press(&state, .down) }
+        #expect(help.page == 20)
+        F.press(&state, .pageDown)
+        #expect(help.scroll == 20)
+        F.press(&state, .pageUp)
+        #expect(help.scroll == 0)
+        F.press(&state, .character("G"))
+        #expect(help.scroll == help.maxScroll)
+        for _ in 0..<50 { F.press(&state, .down) }
+        #expect(help.scroll == help.maxScroll, "clamped in the state, not only when drawn")
         let bottom = F.render(state)
         ScreenChecks.expectWellFormed(bottom)
-        #expect(!bottom.text.contains("↓ j more"))
-        // The glossary and the runbook rules come last.
+        #expect(!bottom.text.contains("PgDn/j more"))
         #expect(bottom.text.contains("backlog growing: depth rose for 3m without falling back"))
-        let last = KeyMap.bindings.last!
-        #expect(bottom.text.contains(last.help))
+        // One step up is one line up from the end, at once.
+        F.press(&state, .up)
+        #expect(help.scroll == help.maxScroll - 1)
+        F.press(&state, .character("g"))
+        #expect(help.scroll == 0)
+        // A taller screen shows more: the same scroll is clamped to the new end.
+        F.press(&state, .character("G"))
+        _ = state.apply(.resize(Size(width: 80, height: 50)))
+        #expect(help.page == 46)
+        #expect(help.scroll == help.maxScroll)
+    }
+
+    @Test("a wide screen shows help in two columns: half the rows")
+    func helpTwoColumns() {
+        var narrow = F.loaded(size: Size(width: 100, height: 40))
+        var wide = F.loaded(size: Size(width: 180, height: 40))
+        F.press(&narrow, .character("?"))
+        F.press(&wide, .character("?"))
+        guard case .help(let one) = narrow.overlay, case .help(let two) = wide.overlay else { Issue.record("no help"); return }
+        #expect(two.rows == (one.rows + 1) / 2)
+        let screen = F.render(wide)
+        ScreenChecks.expectWellFormed(screen)
+        // The first column starts with the key table; the second holds later lines on the same rows.
+        let firstRow = screen.textLines.first { $0.contains(KeyScope.global.rawValue) }
+        #expect(firstRow != nil)
+        #expect((firstRow?.count ?? 0) > 100, "a second column on the same row: \(firstRow ?? "")")
     }
 
     @Test("read-only help says stop keys are off")
     func readOnlyHelp() {
-        var state = F.loaded(size: Size(width: 100, height: 90), readOnly: true)
+        var state = F.loaded(size: Size(width: 100, height: 120), readOnly: true)
         F.press(&state, .character("?"))
         let screen = F.render(state)
         let stopRow = screen.textLines.first { $0.contains("force stop the selected item") }

@@ -184,7 +184,8 @@ extension DashboardView {
         if let ref = state.selected, let item = state.item(ref), item.state != .stopped,
            WorkerPresence.of(item, now: state.now, thresholds: state.options.thresholds).reason != nil
         {
-            overrides[.stop] = "stop: no live worker, S forces"
+            // Point at the force stop only where the profile allows it.
+            overrides[.stop] = state.permits(.forceStop, in: ref.environmentID) ? "stop: no live worker, S forces" : "stop: no live worker"
         }
         // The same decision the reducer makes (`AppState.permits`): a stop no environment in
         // view allows is not offered.
