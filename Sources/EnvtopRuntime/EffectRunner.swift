@@ -13,6 +13,8 @@ struct EffectRunner: Sendable {
     let api: any DashboardAPI
     /// Where stops are recorded before and after they are sent; nil with `audit: off`.
     var audit: AuditTrail?
+    /// `user@host`, for `envtop_stopped_by` (the audit trail's, else the process's).
+    var user: String { audit?.user ?? AuditTrail.currentUser(ProcessInfo.processInfo.environment) }
     /// How a clipboard sequence is wrapped: for tmux or screen when inside them.
     var multiplexer = Clipboard.multiplexer(ProcessInfo.processInfo.environment)
 
@@ -41,13 +43,26 @@ struct EffectRunner: Sendable {
                 }
                 return .itemChecked(environmentID: env, workID: workID, result, at: Date())
             }
-        case .stop(let env, let workID, let mode, let batch):
+        case .stop(let env, let workID, let mode, let batch, let note):
             let audit = self.audit
+            let user = self.user
             return .call {
                 // The attempt is on disk before the call goes; without a log, nothing goes.
-                let entry = AuditEntry(audit: audit, environment: env, workID: workID, mode: mode, batch: batch)
+                let entry = AuditEntry(audit: audit, environment: env, workID: workID, mode: mode, batch: batch, reason: note?.reason)
                 if let refusal = entry.attempt() {
                     return .stopFinished(environmentID: env, workID: workID, mode: mode, .failure(refusal), at: Date())
+                }
+                // The profile keeps the reason on the item, written before the stop. If that
+                // write fails the stop still goes (the operator asked for it); the audit log
+                // says the note was not written.
+                if let note, note.record {
+                    let patch = MetadataPatch(["envtop_stopped_by": user, "envtop_stop_reason": note.reason])
+                    let noteEntry = AuditEntry(audit: audit, environment: env, workID: workID, patch: patch, reason: note.reason)
+                    if noteEntry.attempt() == nil {
+                        noteEntry.outcome(await Self.capture { () async throws(APIError) in
+                            try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
+                        })
+                    }
                 }
                 let result = await Self.capture { () async throws(APIError) in
                     try await api.stopWork(environmentID: env, workID: workID, mode: mode)

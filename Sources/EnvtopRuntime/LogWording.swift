@@ -25,7 +25,7 @@ extension Effect {
         case .fetchStats(let env, _): "stats \(env)"
         case .fetchPage(let r): "list \(r.environmentID) page \(r.index)"
         case .fetchItem(let env, let id): "get \(env)/\(id)"
-        case .stop(let env, let id, let mode, _): "stop(\(mode.rawValue)) \(env)/\(id)"
+        case .stop(let env, let id, let mode, _, _): "stop(\(mode.rawValue)) \(env)/\(id)"
         case .verifyStop(let env, let id, _): "get \(env)/\(id) after an unclear stop"
         case .updateMetadata(let env, let id, let patch): "update metadata \(env)/\(id) (\(patch.changes.count) keys)"
         case .cycleTheme: "theme"

@@ -155,6 +155,12 @@ extension DashboardEndToEndTests {
         try tmux.press("BSpace")
         try tmux.type("prod")
         try tmux.press("Enter")
+        // A production force stop also needs a reason: Enter asks for it, Enter keeps it, Enter stops.
+        try await tmux.waitFor(text: "needs a reason")
+        try tmux.type("e2e: stuck in prod")
+        try tmux.press("Enter")
+        try await tmux.waitFor(text: "e2e: stuck in prod  (Tab changes it)")
+        try tmux.press("Enter")
         try await tmux.waitFor("the force stop answered", timeout: 10) { $0.contains("stopped (forced)") }
         counts = await profiles.stopRequests()
         #expect(counts.staging == 0 && counts.prod == 2)

@@ -91,3 +91,45 @@ struct AuditLogTests {
         #expect(records.allSatisfy { $0.action == "force_stop" && $0.profile == "prod" && $0.batch == 2 && $0.position == 1 && $0.user == "op@box" })
     }
 }
+
+extension AuditLogTests {
+    @Test("record_reason: the reason goes into the item's metadata before the stop; both are audited with it")
+    func reasonRecordedBeforeStop() async throws {
+        let api = FakeDashboardAPI(items: [FakeWork.item(1, state: .active)])
+        let log = AuditLog(path: Self.tempDir() + "/audit.jsonl")
+        let runner = EffectRunner(api: api, audit: AuditTrail(log: log, user: "op@box", profiles: [:]))
+        var themes = ThemeRing(themes: [])
+        let effect = Effect.stop(
+            environmentID: FakeWork.environmentID, workID: "work_0001", mode: .force,
+            note: StopNote(reason: "INC-7: wedged after deploy", record: true))
+        guard case .call(let call) = runner.plan(effect, themes: &themes) else { Issue.record("a stop is a call"); return }
+        _ = await call()
+        let calls = await api.calls.filter { if case .updateMetadata = $0 { true } else if case .stopWork = $0 { true } else { false } }
+        #expect(calls == [
+            .updateMetadata(environmentID: FakeWork.environmentID, workID: "work_0001"),
+            .stopWork(environmentID: FakeWork.environmentID, workID: "work_0001", mode: .force),
+        ])
+        let item = try await api.getWork(environmentID: FakeWork.environmentID, workID: "work_0001")
+        #expect(item.metadata["envtop_stopped_by"] == "op@box")
+        #expect(item.metadata["envtop_stop_reason"] == "INC-7: wedged after deploy")
+        let (records, _) = try log.read()
+        #expect(records.map(\.action) == ["force_stop", "update_metadata", "update_metadata", "force_stop"])
+        #expect(records.allSatisfy { $0.reason == "INC-7: wedged after deploy" })
+        #expect(records[1].patch?["envtop_stop_reason"] == .string("INC-7: wedged after deploy"))
+    }
+
+    @Test("without record_reason the reason is only audited: no metadata call")
+    func reasonOnlyAudited() async throws {
+        let api = FakeDashboardAPI(items: [FakeWork.item(1, state: .active)])
+        let log = AuditLog(path: Self.tempDir() + "/audit.jsonl")
+        let runner = EffectRunner(api: api, audit: AuditTrail(log: log, user: "op@box", profiles: [:]))
+        var themes = ThemeRing(themes: [])
+        let effect = Effect.stop(
+            environmentID: FakeWork.environmentID, workID: "work_0001", mode: .graceful, note: StopNote(reason: "draining host", record: false))
+        guard case .call(let call) = runner.plan(effect, themes: &themes) else { Issue.record("a stop is a call"); return }
+        _ = await call()
+        #expect(await api.calls.allSatisfy { if case .updateMetadata = $0 { false } else { true } })
+        let (records, _) = try log.read()
+        #expect(records.map(\.reason) == ["draining host", "draining host"])
+    }
+}

@@ -67,6 +67,7 @@ extension ProfileConfig {
             case "color": profile.color = try parseColor(item, prefix: prefix, reader: reader)
             case "production": profile.production = try reader.bool(item, what: what)
             case "runbook": profile.runbook = try RunbookConfig.parse(item, prefix: "\(prefix): runbook", reader: reader)
+            case "record_reason": profile.recordReason = try reader.bool(item, what: what)
             case "allow": profile.allow = try Permission.parseList(item, prefix: prefix, reader: reader)
             default:
                 throw reader.fail(item.line, "\(prefix): unknown key '\(item.key)'\(Suggestion.hint(for: item.key, in: keys))")

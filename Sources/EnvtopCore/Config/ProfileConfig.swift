@@ -26,6 +26,8 @@ public struct ProfileConfig: Sendable, Hashable {
     public var runbook = RunbookConfig()
     /// The actions allowed in this profile's environments (`allow:`); every one without it.
     public var allow = Set(Permission.allCases)
+    /// `record_reason: true`: a stop's reason is written to the item's metadata before the stop.
+    public var recordReason = false
 
     public init(
         name: String, line: Int, baseURL: String, environments: EnvironmentSelection, workspace: String? = nil,
@@ -48,6 +50,6 @@ public struct ProfileConfig: Sendable, Hashable {
     public static let keys = [
         "base_url", "environments", "workspace", "api_key_env", "api_key_file", "api_key_command",
         "environment_key_env", "environment_key_file", "environment_key_command", "label", "color", "production",
-        "runbook", "allow",
+        "runbook", "allow", "record_reason",
     ]
 }

@@ -13,7 +13,7 @@ public enum Action: Sendable, Hashable {
     // Modal scopes
     case close
     case searchAccept, searchDeleteBackward, deleteBackward
-    case dialogConfirm, dialogActivate, dialogSwitchButton
+    case dialogConfirm, dialogActivate, dialogSwitchButton, dialogReason
     case menuUp, menuDown, menuSelect
     case metadataAdd, metadataDelete, metadataReview
 }
@@ -27,6 +27,8 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case dialog = "Stop confirmation"
     /// A production force stop: the environment's label must be typed.
     case typedConfirm = "Typed confirmation"
+    /// Writing the reason in a stop dialog.
+    case reasonField = "Stop reason"
     case switcher = "Environment switcher"
     case filterMenu = "Filter menu"
     case metadataEditor = "Metadata editor"

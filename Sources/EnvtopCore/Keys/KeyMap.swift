@@ -53,12 +53,18 @@ public enum KeyMap {
         Binding([.character("n"), .character("N"), .escape, .character("q")], .close, .dialog, label: "n/Esc", help: "cancel (the default)", bar: true),
         Binding([.tab, .backTab, .left, .right, .character("h"), .character("l")], .dialogSwitchButton, .dialog, label: "Tab/←/→", help: "move between buttons"),
         Binding([.enter, .character(" ")], .dialogActivate, .dialog, label: "Enter", help: "press the focused button (a force stop needs y)"),
+        Binding([.character("r")], .dialogReason, .dialog, label: "r", help: "write a reason (kept in the audit log)", bar: true),
         Binding([.up, .character("k")], .menuUp, .dialog, label: "↑/k", help: "scroll a batch's items up"),
         Binding([.down, .character("j")], .menuDown, .dialog, label: "↓/j", help: "scroll a batch's items down"),
         // Production force stop: the label typed
         Binding([.enter], .dialogConfirm, .typedConfirm, label: "Enter", help: "force stop, once the label is typed", destructive: true, bar: true),
         Binding([.escape], .close, .typedConfirm, label: "Esc", help: "cancel (nothing is sent)", bar: true),
         Binding([.backspace, .delete, .control("h")], .deleteBackward, .typedConfirm, label: "Backspace", help: "delete a character"),
+        Binding([.tab], .dialogReason, .typedConfirm, label: "Tab", help: "write the reason (a production force stop needs one)", bar: true),
+        // Stop reason
+        Binding([.enter], .menuSelect, .reasonField, label: "Enter", help: "keep the reason, back to the dialog", bar: true),
+        Binding([.escape], .close, .reasonField, label: "Esc", help: "drop the reason, back to the dialog", bar: true),
+        Binding([.backspace, .delete, .control("h")], .deleteBackward, .reasonField, label: "Backspace", help: "delete a character"),
         // Environment switcher
         Binding([.up, .character("k")], .menuUp, .switcher, label: "↑/k", help: "previous environment"),
         Binding([.down, .character("j")], .menuDown, .switcher, label: "↓/j", help: "next environment"),

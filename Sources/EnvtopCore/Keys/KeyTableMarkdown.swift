@@ -48,7 +48,7 @@ public enum KeyTableMarkdown {
     private static func note(for scope: KeyScope) -> String {
         switch scope {
         case .global: " (in the list and the detail pane)"
-        case .search, .dialog, .typedConfirm, .switcher, .filterMenu, .help, .metadataEditor, .metadataField: " (while it is open, it takes every key)"
+        case .search, .dialog, .typedConfirm, .switcher, .filterMenu, .help, .metadataEditor, .metadataField, .reasonField: " (while it is open, it takes every key)"
         case .list, .detail: ""
         }
     }

@@ -48,12 +48,12 @@ extension AppState {
     /// A paste is text for the field that has focus; anywhere else it is dropped, so pasted
     /// newlines and letters can never act as keys.
     mutating func handle(paste text: String) -> [Effect] {
-        if keyScope == .typedConfirm, case .stopDialog(var dialog) = overlay {
+        if keyScope == .typedConfirm || keyScope == .reasonField, case .stopDialog(var dialog) = overlay {
             dialog.type(text)
             overlay = .stopDialog(dialog)
             return []
         }
-        if keyScope == .typedConfirm, case .batchDialog(var dialog) = overlay {
+        if keyScope == .typedConfirm || keyScope == .reasonField, case .batchDialog(var dialog) = overlay {
             dialog.type(text)
             overlay = .batchDialog(dialog)
             return []

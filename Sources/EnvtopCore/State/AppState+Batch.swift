@@ -84,6 +84,7 @@ extension AppState {
         var run = BatchRun(
             number: batchCount, mode: dialog.mode, targets: dialog.toSend.map(ItemRef.init), preSkipped: dialog.skipped.count,
             stopsPerSecond: options.batchStopsPerSecond, now: now)
+        run.reason = dialog.reason.text
         for ref in dialog.skipped { run.skipped.append(ref) }
         batch = run
         show(.batchStarted(mode: dialog.mode, count: run.targets.count, skipped: dialog.skipped.count))
@@ -113,7 +114,7 @@ extension AppState {
         switch result {
         case .success(let item) where item.state != .stopped && item.environmentID == ref.environmentID
             && stopsInFlight[ref] == nil:
-            guard let stop = stopEffect(ref, mode: run.mode, batch: BatchTag(number: run.number, position: run.position)) else {
+            guard let stop = stopEffect(ref, mode: run.mode, batch: BatchTag(number: run.number, position: run.position), reason: run.reason) else {
                 run.skip(ref)
                 break
             }

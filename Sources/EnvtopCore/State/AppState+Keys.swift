@@ -18,6 +18,12 @@ extension AppState {
                 } else if scope == .typedConfirm, case .batchDialog(var dialog) = overlay {
                     dialog.type(String(c))
                     overlay = .batchDialog(dialog)
+                } else if scope == .reasonField, case .stopDialog(var dialog) = overlay {
+                    dialog.type(String(c))
+                    overlay = .stopDialog(dialog)
+                } else if scope == .reasonField, case .batchDialog(var dialog) = overlay {
+                    dialog.type(String(c))
+                    overlay = .batchDialog(dialog)
                 } else if scope == .metadataField, case .metadata(var editor) = overlay {
                     editor.type(String(c))
                     overlay = .metadata(editor)
@@ -28,7 +34,7 @@ extension AppState {
             return []
         }
         switch scope {
-        case .help, .filterMenu, .dialog, .typedConfirm, .switcher, .metadataEditor, .metadataField: return overlayKey(action)
+        case .help, .filterMenu, .dialog, .typedConfirm, .switcher, .metadataEditor, .metadataField, .reasonField: return overlayKey(action)
         case .search: return searchKey(action)
         case .list, .detail, .global: return mainKey(action)
         }

@@ -43,12 +43,13 @@ extension AppState {
     }
 
     /// The stop effect for `ref`, or nil (with a notice) when it is not allowed.
-    mutating func stopEffect(_ ref: ItemRef, mode: StopMode, batch: BatchTag? = nil) -> Effect? {
+    mutating func stopEffect(_ ref: ItemRef, mode: StopMode, batch: BatchTag? = nil, reason: String? = nil) -> Effect? {
         guard permits(Permission(mode), in: ref.environmentID) else {
             show(.notAllowed(action: Permission(mode).rawValue, environment: tag(ref.environmentID)))
             return nil
         }
-        return .stop(environmentID: ref.environmentID, workID: ref.workID, mode: mode, batch: batch)
+        let note = reason.map { StopNote(reason: $0, record: watched(ref.environmentID)?.recordReason ?? false) }
+        return .stop(environmentID: ref.environmentID, workID: ref.workID, mode: mode, batch: batch, note: note)
     }
 
     /// Why no stop may be sent for an item now, if none may.
@@ -74,7 +75,7 @@ extension AppState {
             show(.stopNotAllowed(workID: ref.workID, refusal, sent: true))
             return []
         }
-        guard let effect = stopEffect(ref, mode: dialog.mode) else { return [] }
+        guard let effect = stopEffect(ref, mode: dialog.mode, reason: dialog.reason.text) else { return [] }
         stopsInFlight[ref] = dialog.mode
         follow(ref, mode: dialog.mode, state: dialog.current.state)
         show(.stopRequested(workID: ref.workID, dialog.mode))

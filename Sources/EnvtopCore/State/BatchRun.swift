@@ -33,6 +33,8 @@ public struct BatchRun: Sendable, Equatable {
     public internal(set) var skipped: [ItemRef] = []
     public internal(set) var failed: [Failure] = []
     public internal(set) var cancelled = false
+    /// The operator's reason, sent with every stop of the run.
+    public internal(set) var reason: String?
     /// No stop goes before this (the pace).
     var notBefore: Date
 

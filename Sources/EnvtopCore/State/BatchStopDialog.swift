@@ -20,6 +20,8 @@ public struct BatchStopDialog: Modal {
     public internal(set) var scroll = 0
     /// Where the targets came from ("3 marked", "needing attention").
     public let origin: String
+    /// The operator's reason (`r`), for every stop of the batch; required for a production force stop.
+    public internal(set) var reason: StopReasonField
 
     public init(
         mode: StopMode, targets: [WorkItem], skipped: Set<ItemRef>, reasons: [ItemRef: String], requiredText: String?,
@@ -31,9 +33,10 @@ public struct BatchStopDialog: Modal {
         self.reasons = reasons
         self.requiredText = requiredText
         self.origin = origin
+        self.reason = StopReasonField(required: mode == .force && requiredText != nil)
     }
 
-    public var scope: KeyScope { requiredText == nil ? .dialog : .typedConfirm }
+    public var scope: KeyScope { reason.isEditing ? .reasonField : requiredText == nil ? .dialog : .typedConfirm }
 
     public var typedMatches: Bool { requiredText.map { typed.text == $0 } ?? true }
 
@@ -48,12 +51,20 @@ public struct BatchStopDialog: Modal {
     }
 
     mutating func type(_ text: String) {
+        if reason.isEditing { return reason.type(text) }
         guard requiredText != nil else { return }
         typed.insert(text)
     }
 
     public mutating func handle(_ action: Action) -> ModalOutcome {
+        if reason.isEditing {
+            reason.handle(action)
+            return .stay
+        }
         switch action {
+        case .dialogReason:
+            reason.edit()
+            return .stay
         case .menuUp:
             scroll = max(0, scroll - 1)
             return .stay
@@ -64,7 +75,13 @@ public struct BatchStopDialog: Modal {
         }
         if let requiredText {
             switch action {
-            case .dialogConfirm: return typedMatches ? .confirmBatch : .notice(.typeToConfirm(workID: "\(targets.count) items", label: requiredText))
+            case .dialogConfirm:
+                guard typedMatches else { return .notice(.typeToConfirm(workID: "\(targets.count) items", label: requiredText)) }
+                guard reason.satisfied else {
+                    reason.edit()
+                    return .notice(.reasonRequired(workID: "\(targets.count) items"))
+                }
+                return .confirmBatch
             case .deleteBackward:
                 typed.deleteBackward()
                 return .stay

@@ -7,7 +7,7 @@ public enum Effect: Sendable, Equatable {
     case fetchItem(environmentID: String, workID: String)
     /// Sent once, never retried: the client does not retry a stop, and the reducer sends no
     /// second stop for an item while one is in flight.
-    case stop(environmentID: String, workID: String, mode: StopMode, batch: BatchTag? = nil)
+    case stop(environmentID: String, workID: String, mode: StopMode, batch: BatchTag? = nil, note: StopNote? = nil)
     /// Reads an item whose stop got no clear answer (a timeout, a lost connection, a 5xx), to
     /// report what the server now says instead of sending the stop again.
     case verifyStop(environmentID: String, workID: String, mode: StopMode)

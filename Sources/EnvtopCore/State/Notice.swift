@@ -12,6 +12,8 @@ public enum Notice: Sendable, Equatable {
     case forceNeedsConfirmKey(workID: String)
     /// A production force stop waits for the environment's label to be typed exactly.
     case typeToConfirm(workID: String, label: String)
+    /// A production force stop waits for a reason.
+    case reasonRequired(workID: String)
     /// The switcher showed one environment, or all of them.
     case scopeChanged(EnvironmentScope, label: String, matches: Int)
     case stopCancelled
@@ -72,7 +74,7 @@ public enum Notice: Sendable, Equatable {
     public var kind: Flash.Kind {
         switch self {
         case .stopAnswered, .stopVerified(_, _, .stopped), .stopVerified(_, _, .stopping): .success
-        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .typeToConfirm, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
+        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .typeToConfirm, .reasonRequired, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
              .pasteCut, .stopUnclear, .stopVerified:
             .warning
         case .stopRefused, .stopUnverifiable: .error

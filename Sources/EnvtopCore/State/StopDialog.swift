@@ -26,6 +26,8 @@ public struct StopDialog: Modal {
     /// Whether a live worker holds the item, as of opening (or the pane's clock): without one a
     /// graceful stop sits in `stopping`, and the dialog says so and offers the force stop.
     public var presence: WorkerPresence
+    /// The operator's reason (`r`); required for a production force stop.
+    public internal(set) var reason: StopReasonField
     /// Whether the profile allows a force stop here: the dialog offers it only then.
     public var forceAllowed = true
 
@@ -35,6 +37,7 @@ public struct StopDialog: Modal {
         self.current = target
         self.requiredText = requiredText
         self.presence = presence
+        self.reason = StopReasonField(required: mode == .force && requiredText != nil)
     }
 
     /// True when the typed text is the required text (or none is required).
@@ -43,10 +46,12 @@ public struct StopDialog: Modal {
     public var workID: String { target.id }
     /// The pinned target: its environment and id, exactly as the operator saw it.
     public var ref: ItemRef { ItemRef(environmentID: target.environmentID, workID: target.id) }
-    public var scope: KeyScope { requiredText == nil ? .dialog : .typedConfirm }
+    public var scope: KeyScope { reason.isEditing ? .reasonField : requiredText == nil ? .dialog : .typedConfirm }
 
-    /// Text typed (or pasted) into the confirmation field, when one is asked for.
+    /// Text typed (or pasted): into the reason while it is being written, else into the
+    /// confirmation field when one is asked for.
     mutating func type(_ text: String) {
+        if reason.isEditing { return reason.type(text) }
         guard requiredText != nil else { return }
         typed.insert(text)
     }
@@ -55,10 +60,23 @@ public struct StopDialog: Modal {
     /// stop takes only `y`; Tab and arrows move between buttons; anything else cancels. When a
     /// label must be typed, only Enter on the exact label confirms, and Esc cancels.
     public mutating func handle(_ action: Action) -> ModalOutcome {
+        if reason.isEditing {
+            reason.handle(action)
+            return .stay
+        }
+        if action == .dialogReason {
+            reason.edit()
+            return .stay
+        }
         if let requiredText {
             switch action {
             case .dialogConfirm:
-                return typedMatches ? .confirmStop : .notice(.typeToConfirm(workID: workID, label: requiredText))
+                guard typedMatches else { return .notice(.typeToConfirm(workID: workID, label: requiredText)) }
+                guard reason.satisfied else {
+                    reason.edit()
+                    return .notice(.reasonRequired(workID: workID))
+                }
+                return .confirmStop
             case .deleteBackward:
                 typed.deleteBackward()
                 return .stay

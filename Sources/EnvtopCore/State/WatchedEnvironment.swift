@@ -20,6 +20,8 @@ public struct WatchedEnvironment: Sendable, Equatable {
     public var runbook = RunbookThresholds()
     /// What may be done here (the profile's `allow:`); `--read-only` overrides it with nothing.
     public var allowed = Set(Permission.allCases)
+    /// Write a stop's reason into the item's metadata before the stop (`record_reason: true`).
+    public var recordReason = false
 
     public init(
         id: String, name: String? = nil, profile: String = "default", label: String? = nil,

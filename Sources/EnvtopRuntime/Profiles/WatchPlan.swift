@@ -49,6 +49,7 @@ public struct WatchPlan: Sendable {
                     id: environment.id, name: environment.name, profile: profile.name, label: profile.label,
                     color: profile.color, production: profile.production)
                 watched.allowed = profile.allow
+                watched.recordReason = profile.recordReason
                 plan.environments.append(watched)
                 plan.profileOfEnvironment[environment.id] = profile.name
             }

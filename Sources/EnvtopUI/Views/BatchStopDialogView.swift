@@ -17,6 +17,8 @@ struct BatchStopDialogView: Widget, Sendable, Equatable {
     var typed: String
     var typedMatches: Bool
     var confirmLabel: String
+    /// The reason row (`ReasonLine`).
+    var reason: [Span] = []
 
     func render(in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 4, 96)
@@ -27,9 +29,10 @@ struct BatchStopDialogView: Widget, Sendable, Equatable {
         head += facts
         head.append([])
         var tail: [[Span]] = [[]]
+        if !reason.isEmpty { tail.append(reason) }
         if let requiredText {
             tail.append([Span("Production among them: type ", .dialog, .bold), Span(requiredText, .dialog, .bold),
-                         Span(" and press Enter. Esc cancels.", .dialog, .bold)])
+                         Span(", Tab for the reason, then Enter. Esc cancels.", .dialog, .bold)])
             tail.append([Span("type ", .dialog), Span(requiredText, .dialog, .bold), Span(": ", .dialog),
                          Span(typed, typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
         } else {
@@ -107,6 +110,7 @@ extension DashboardView {
             facts: facts, targets: targets, scroll: dialog.scroll, requiredText: dialog.requiredText, typed: dialog.typed.text,
             typedMatches: dialog.typedMatches,
             confirmLabel: dialog.requiredText != nil ? "[ \(force ? "Force stop" : "Stop") \(count): type, then Enter ]"
-                : force ? "[ Force stop \(count): press y ]" : "[ Stop \(count): press y ]")
+                : force ? "[ Force stop \(count): press y ]" : "[ Stop \(count): press y ]",
+            reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil))
     }
 }

@@ -100,6 +100,8 @@ public enum NoticeWording {
             return "Metadata of \(id) updated (\(changes) \(changes == 1 ? "key" : "keys")); read again from the API"
         case .metadataRefused(let id, let error):
             return "Metadata of \(id) not changed: \(ErrorWording.plain(error)); the editor kept your changes"
+        case .reasonRequired(let id):
+            return "A force stop in production needs a reason (\(id)): type it, Enter keeps it, then Enter stops"
         case .notAKey(let text):
             let name = text == " " ? "Space" : text
             return "\(name) is not a key here; \(key(.help, .global)) lists them"

@@ -25,6 +25,8 @@ struct StopDialogView: Widget, Sendable, Equatable {
     var typed: String
     var typedMatches: Bool
     var focused: StopDialog.Button
+    /// The reason row (`ReasonLine`).
+    var reason: [Span] = []
 
     func render(in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 4, 74)
@@ -67,8 +69,9 @@ struct StopDialogView: Widget, Sendable, Equatable {
         out.append([])
         wrapped("What happens: " + consequence, .dialog)
         out.append([])
+        if !reason.isEmpty { out.append(reason) }
         if let requiredText {
-            wrapped("This is production: type \(requiredText) and press Enter to force stop. Esc cancels.", .dialog, .bold)
+            wrapped("This is production: type \(requiredText), Tab to write the reason, then Enter to force stop. Esc cancels.", .dialog, .bold)
             out.append([Span("type ", .dialog), Span(requiredText, .dialog, .bold), Span(": ", .dialog),
                         Span(typed, typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
         } else if force {

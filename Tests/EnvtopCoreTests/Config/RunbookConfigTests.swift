@@ -92,4 +92,24 @@ struct RunbookConfigTests {
                   - force-stop
             """) == "\(file):6: profile 'prod': allow: unknown action 'force-stop' (did you mean 'force_stop'?) (actions: stop, force_stop, update_metadata)")
     }
+
+    @Test("record_reason: true in a profile; a value that is not a boolean is an error at its line")
+    func recordReason() throws {
+        let config = try EnvtopConfig.parse("""
+            profiles:
+              prod:
+                base_url: http://127.0.0.1:8080
+                record_reason: true
+              staging:
+                base_url: http://127.0.0.1:8081
+            """, file: file)
+        #expect(config.profiles.first { $0.name == "prod" }?.recordReason == true)
+        #expect(config.profiles.first { $0.name == "staging" }?.recordReason == false)
+        #expect(problem("""
+            profiles:
+              prod:
+                base_url: http://127.0.0.1:8080
+                record_reason: sometimes
+            """).hasPrefix("\(file):4:"))
+    }
 }

@@ -39,7 +39,7 @@ struct BatchStopTests {
             case .fetchItem(let env, let id):
                 let item = s.environmentFeed(env)?.store[id]
                 queue += s.apply(.itemChecked(environmentID: env, workID: id, item.map { .success($0) } ?? .failure(.http(status: 404, type: "not_found_error", message: "gone", requestID: nil, details: nil)), at: s.now))
-            case .stop(let env, let id, let mode, _):
+            case .stop(let env, let id, let mode, _, _):
                 stops.append(id)
                 var item = s.environmentFeed(env)!.store[id]!
                 if refuse.contains(id) {
@@ -128,7 +128,7 @@ struct BatchStopTests {
             case .fetchItem(let env, let id):
                 let item = s.environmentFeed(env)!.store[id]!
                 queue += s.apply(.itemChecked(environmentID: env, workID: id, .success(item), at: s.now))
-            case .stop(let env, let id, let mode, _):
+            case .stop(let env, let id, let mode, _, _):
                 sent.append(id)
                 var item = s.environmentFeed(env)!.store[id]!
                 item.state = .stopped

@@ -42,7 +42,7 @@ struct PermissionTests {
     }
 
     static func stops(_ effects: [Effect]) -> [StopMode] {
-        effects.compactMap { if case .stop(_, _, let mode, _) = $0 { mode } else { nil } }
+        effects.compactMap { if case .stop(_, _, let mode, _, _) = $0 { mode } else { nil } }
     }
 
     @Test("a stop-only profile: every key in every scope, and no force stop comes out")

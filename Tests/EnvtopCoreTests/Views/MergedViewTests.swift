@@ -131,8 +131,13 @@ struct MergedViewTests {
         F.press(&state, .backspace)
         _ = state.apply(.paste("pro"))
         F.press(&state, .character("d"))
+        // The label is right; a production force stop also needs a reason: Enter asks for it.
+        #expect(state.apply(.key(.enter)).isEmpty)
+        #expect(state.keyScope == .reasonField)
+        _ = state.apply(.paste("INC-1"))
+        F.press(&state, .enter)
         effects = state.apply(.key(.enter))
-        #expect(effects == [.stop(environmentID: Self.prod, workID: F.workID(5), mode: .force)])
+        #expect(effects == [.stop(environmentID: Self.prod, workID: F.workID(5), mode: .force, note: StopNote(reason: "INC-1", record: false))])
         #expect(state.overlay == nil)
     }
 

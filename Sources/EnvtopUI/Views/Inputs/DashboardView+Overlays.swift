@@ -49,7 +49,7 @@ extension DashboardView {
             stateText: "\(badge.text) for \(Age.format(state.now.timeIntervalSince(current.stateEnteredAt)))",
             changedWarning: changed, verified: dialog.verified, consequence: dialog.consequence,
             requiredText: dialog.requiredText, typed: dialog.typed.text, typedMatches: dialog.typedMatches,
-            focused: dialog.focused)
+            focused: dialog.focused, reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil))
     }
 }
 
