@@ -207,13 +207,13 @@ _envtop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    simulate|audit|help)
+    simulate|audit|keys|help)
         # Offer subcommand argument completions
         "_envtop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'simulate audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'simulate audit keys help' -- "${cur}"))
         ;;
     esac
 }
@@ -301,6 +301,22 @@ _envtop_audit() {
         return
         ;;
     '--file')
+        return
+        ;;
+    esac
+}
+
+_envtop_keys() {
+    repeating_flags=()
+    non_repeating_flags=(--markdown --glossary --names --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
         return
         ;;
     esac

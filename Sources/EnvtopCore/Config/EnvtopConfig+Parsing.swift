@@ -3,7 +3,7 @@ import Foundation
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
     public static let keys = [
-        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "audit", "mouse", "views", "profiles",
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "audit", "mouse", "views", "keys", "profiles",
     ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
@@ -34,6 +34,7 @@ extension EnvtopConfig {
             case "mouse": config.mouse = try reader.bool(entry, what: "mouse")
             case "batch_stops_per_second":
                 config.batchStopsPerSecond = try reader.number(entry, what: "batch_stops_per_second", minimum: 0.2)
+            case "keys": config.keys = try KeyRemap.parse(entry, reader: reader)
             case "views": config.views = try SavedView.parseAll(entry, reader: reader)
             case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)
             default:

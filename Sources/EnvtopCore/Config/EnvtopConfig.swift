@@ -24,6 +24,8 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var audit: Bool?
     /// `batch_stops_per_second:`: the pace of a batch stop (default 5).
     public var batchStopsPerSecond: Double?
+    /// `keys:`: the key table with the config's changes; nil without the section.
+    public var keys: KeyBindings?
     /// `views:`: saved searches (name: query) on the number keys after the built-ins.
     public var views: [SavedView] = []
     /// The top-level `runbook:` thresholds, for every profile that does not set its own.

@@ -97,26 +97,18 @@ public enum KeyMap {
         Binding([.escape, .character("?"), .character("q"), .enter], .close, .help, label: "Esc/?", help: "close help", bar: true),
     ]
 
-    /// The action bound to `key` in `scope`; global bindings apply under `list` and `detail`.
+    /// The action bound to `key` in `scope` by default (`KeyBindings` holds the table in effect).
     public static func action(for key: Key, in scope: KeyScope) -> Action? {
-        if let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.action }
-        if scope == .list || scope == .detail {
-            return bindings.first(where: { $0.scope == .global && $0.keys.contains(key) })?.action
-        }
-        return nil
+        KeyBindings.standard.action(for: key, in: scope)
     }
 
-    /// The bindings of a scope, in table order (for help), with globals after list/detail ones.
+    /// The default bindings of a scope, in table order.
     public static func bindings(in scope: KeyScope) -> [Binding] {
-        bindings.filter { $0.scope == scope }
+        KeyBindings.standard.bindings(in: scope)
     }
 
-    /// The hints for the key bar in `scope`.
+    /// The default hints for the key bar in `scope`.
     public static func keyBar(for scope: KeyScope, readOnly: Bool) -> [Binding] {
-        var result = bindings.filter { $0.scope == scope && $0.inKeyBar }
-        if scope == .list || scope == .detail {
-            result += bindings.filter { $0.scope == .global && $0.inKeyBar && !(readOnly && $0.isDestructive) }
-        }
-        return result
+        KeyBindings.standard.keyBar(for: scope, readOnly: readOnly)
     }
 }

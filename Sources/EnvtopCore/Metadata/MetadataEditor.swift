@@ -98,7 +98,7 @@ public struct MetadataEditor: Modal {
             selected = min(selected, addRow)
         case .metadataReview:
             if patch.changes.isEmpty {
-                problem = "nothing changed yet: Enter edits a value, a adds a key, d deletes one"
+                problem = "nothing changed yet"
                 return .stay
             }
             if let why = MetadataLimits.problem(draft: draft, original: original) {

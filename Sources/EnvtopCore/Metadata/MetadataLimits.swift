@@ -24,7 +24,7 @@ public enum MetadataLimits {
     /// already had that many (a patch that only edits or removes is always allowed).
     public static func problem(draft: [String: String], original: [String: String]) -> String? {
         if draft.count > maxKeys && draft.count > original.count {
-            return "at most \(maxKeys) keys: remove one first (d)"
+            return "at most \(maxKeys) keys: remove one first"
         }
         return nil
     }

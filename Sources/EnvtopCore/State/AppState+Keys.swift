@@ -3,10 +3,10 @@ import EnvtopModels
 extension AppState {
     mutating func handle(key: Key) -> [Effect] {
         let scope = keyScope
-        if scope == .list || scope == .detail, case .character(let c) = key, KeyMap.action(for: key, in: scope) == .savedView {
+        if scope == .list || scope == .detail, case .character(let c) = key, options.keys.action(for: key, in: scope) == .savedView {
             return showView(on: c)
         }
-        guard let action = KeyMap.action(for: key, in: scope) else {
+        guard let action = options.keys.action(for: key, in: scope) else {
             if case .character(let c) = key {
                 if scope == .search {
                     let previous = search.query
@@ -204,7 +204,7 @@ extension AppState {
     /// The help overlay sized for the screen and the text it will show.
     func fittedHelp(_ help: HelpModal) -> HelpModal {
         var help = help
-        let lines = HelpText.lines(readOnly: options.readOnly, runbook: feed.runbook).count
+        let lines = HelpText.lines(readOnly: options.readOnly, runbook: feed.runbook, bindings: options.keys.bindings).count
         let columns = HelpText.columns(width: size.width)
         help.fit(rows: (lines + columns - 1) / columns, page: HelpText.pageHeight(screenHeight: size.height))
         return help

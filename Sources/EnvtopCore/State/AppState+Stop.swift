@@ -31,6 +31,7 @@ extension AppState {
         let presence = WorkerPresence.of(item, now: now, thresholds: options.thresholds)
         var dialog = StopDialog(mode: mode, target: item, requiredText: required, presence: presence)
         dialog.forceAllowed = permits(.forceStop, in: ref.environmentID)
+        dialog.forceKey = options.keys.key(.forceStop, .global)
         overlay = .stopDialog(dialog)
         return [.fetchItem(environmentID: ref.environmentID, workID: ref.workID)]
     }

@@ -24,6 +24,8 @@ public struct AppState: Sendable {
         public var bell = true
         /// Stops a batch sends per second at most (`batch_stops_per_second`).
         public var batchStopsPerSecond = 5.0
+        /// The key table in effect (the config's `keys:` over the defaults).
+        public var keys = KeyBindings.standard
         /// The saved views on the number keys: the built-ins and the config's `views:`.
         public var views = SavedView.builtIn
         /// Draw sparklines and charts in ASCII: the terminal cannot show block elements

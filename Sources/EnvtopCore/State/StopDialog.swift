@@ -30,6 +30,8 @@ public struct StopDialog: Modal {
     public internal(set) var reason: StopReasonField
     /// Whether the profile allows a force stop here: the dialog offers it only then.
     public var forceAllowed = true
+    /// The force stop's key, as the sentences name it.
+    public var forceKey = "S"
 
     public init(mode: StopMode, target: WorkItem, requiredText: String? = nil, presence: WorkerPresence = .alive) {
         self.mode = mode
@@ -103,10 +105,10 @@ public struct StopDialog: Modal {
         case (_, .stopped):
             return "It is already stopped: nothing will change."
         case (.graceful, .stopping):
-            return "A stop was already requested; asking again changes nothing. Use force stop (S) if it is stuck."
+            return "A stop was already requested; asking again changes nothing. Use force stop (\(forceKey)) if it is stuck."
         case (.graceful, _) where presence.reason != nil:
             return "No live worker holds it (\(presence.reason!)): a graceful stop would sit in stopping."
-                + (forceAllowed ? " Force stop (S) ends it." : " A force stop would end it; this profile does not allow one.")
+                + (forceAllowed ? " Force stop (\(forceKey)) ends it." : " A force stop would end it; this profile does not allow one.")
         case (.graceful, _):
             return "It becomes stopping; its worker sees that on its next heartbeat (within 30s) and ends the session."
         case (.force, _):

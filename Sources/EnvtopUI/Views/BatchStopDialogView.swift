@@ -19,6 +19,8 @@ struct BatchStopDialogView: Widget, Sendable, Equatable {
     var confirmLabel: String
     /// The reason row (`ReasonLine`).
     var reason: [Span] = []
+    /// The keys the sentences name.
+    var keys = DialogKeys()
 
     func render(in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 4, 96)
@@ -32,11 +34,11 @@ struct BatchStopDialogView: Widget, Sendable, Equatable {
         if !reason.isEmpty { tail.append(reason) }
         if let requiredText {
             tail.append([Span("Production among them: type ", .dialog, .bold), Span(requiredText, .dialog, .bold),
-                         Span(", Tab for the reason, then Enter. Esc cancels.", .dialog, .bold)])
+                         Span(", \(keys.typedReason) for the reason, then \(keys.typedConfirm). \(keys.typedCancel) cancels.", .dialog, .bold)])
             tail.append([Span("type ", .dialog), Span(requiredText, .dialog, .bold), Span(": ", .dialog),
                          Span(typed, typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
         } else {
-            tail.append([Span(force ? "Only y confirms a force stop. n or Esc cancels." : "y confirms. n or Esc cancels.", .dialog, .bold)])
+            tail.append([Span(force ? "Only \(keys.confirm) confirms a force stop. \(keys.cancel) or Esc cancels." : "\(keys.confirm) confirms. \(keys.cancel) or Esc cancels.", .dialog, .bold)])
         }
         tail.append([])
         let cancel = "[ Cancel ]"
@@ -67,6 +69,7 @@ extension DashboardView {
     /// The batch dialog's inputs: the tallies and the target lines from the pinned targets.
     static func batchDialog(_ state: AppState, _ dialog: BatchStopDialog) -> BatchStopDialogView {
         let force = dialog.mode == .force
+        let keys = DialogKeys(state.options.keys)
         let send = dialog.toSend
         func tally(_ names: [String]) -> String {
             BatchStopDialog.tally(names).map { "\($0.1) \($0.0)" }.joined(separator: ", ")
@@ -89,7 +92,7 @@ extension DashboardView {
         if !force {
             let unheld = send.filter { WorkerPresence.of($0, now: state.now, thresholds: state.options.thresholds).reason != nil }.count
             if unheld > 0 {
-                facts.append([Span("no live worker  ", .dialog), Span("\(unheld): a graceful stop would leave them in stopping; S force stops", .warning, .bold)])
+                facts.append([Span("no live worker  ", .dialog), Span("\(unheld): a graceful stop would leave them in stopping; \(keys.force) force stops", .warning, .bold)])
             }
         }
         let pace = state.options.batchStopsPerSecond
@@ -109,8 +112,8 @@ extension DashboardView {
             heading: "\(force ? "Force stop" : "Stop") \(count) item\(count == 1 ? "" : "s") (\(origin))?",
             facts: facts, targets: targets, scroll: dialog.scroll, requiredText: dialog.requiredText, typed: dialog.typed.text,
             typedMatches: dialog.typedMatches,
-            confirmLabel: dialog.requiredText != nil ? "[ \(force ? "Force stop" : "Stop") \(count): type, then Enter ]"
-                : force ? "[ Force stop \(count): press y ]" : "[ Stop \(count): press y ]",
-            reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil))
+            confirmLabel: dialog.requiredText != nil ? "[ \(force ? "Force stop" : "Stop") \(count): type, then \(keys.typedConfirm) ]"
+                : "[ \(force ? "Force stop" : "Stop") \(count): press \(keys.confirm) ]",
+            reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil, keys: keys), keys: keys)
     }
 }

@@ -12,9 +12,11 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     var scroll: Int
     /// The thresholds the rules are explained with (the environment in view).
     var runbook = RunbookThresholds()
+    /// The key table in effect.
+    var keys = KeyBindings.standard
 
     func render(in area: Rect, on screen: inout Screen) {
-        let content = Self.lines(readOnly: readOnly, runbook: runbook)
+        let content = Self.lines(readOnly: readOnly, runbook: runbook, keys: keys)
         let columns = HelpText.columns(width: area.width)
         let rows = (content.count + columns - 1) / columns
         let column = HelpText.columnWidth
@@ -46,8 +48,8 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     }
 
     /// The overlay's text, one span line per row.
-    static func lines(readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds()) -> [[Span]] {
-        HelpText.lines(readOnly: readOnly, runbook: runbook).map { line in
+    static func lines(readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds(), keys: KeyBindings = .standard) -> [[Span]] {
+        HelpText.lines(readOnly: readOnly, runbook: runbook, bindings: keys.bindings).map { line in
             line.map { Span($0.text, $0.role, $0.bold ? .bold : []) }
         }
     }

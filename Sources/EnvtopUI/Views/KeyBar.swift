@@ -16,13 +16,23 @@ public struct KeyBar: Widget, Sendable, Equatable {
     /// The dashboard is read-only: no global destructive key is offered, whatever `bindings` holds.
     public var readOnly: Bool
     /// Words that replace a binding's help for the current selection (e.g. a graceful stop for an
-    /// item no live worker holds).
-    public var overrides: [Action: String]
+    /// item no live worker holds), in full and when the bar is short of room.
+    public var overrides: [Action: Override]
+
+    public struct Override: Sendable, Equatable {
+        public var full: String
+        public var short: String
+
+        public init(full: String, short: String) {
+            self.full = full
+            self.short = short
+        }
+    }
 
     /// Actions no environment in view allows (a profile's `allow:`): not offered.
     public var forbidden: Set<Action>
 
-    public init(bindings: [Binding], readOnly: Bool, overrides: [Action: String] = [:], forbidden: Set<Action> = []) {
+    public init(bindings: [Binding], readOnly: Bool, overrides: [Action: Override] = [:], forbidden: Set<Action> = []) {
         self.bindings = bindings
         self.readOnly = readOnly
         self.overrides = overrides
@@ -36,9 +46,9 @@ public struct KeyBar: Widget, Sendable, Equatable {
     public func items(width: Int) -> [Item] {
         var bindings = readOnly ? self.bindings.filter { !($0.scope == .global && $0.isDestructive) } : self.bindings
         if !forbidden.isEmpty { bindings.removeAll { forbidden.contains($0.action) } }
-        let full = bindings.map { Item(binding: $0, text: overrides[$0.action] ?? $0.help) }
+        let full = bindings.map { Item(binding: $0, text: overrides[$0.action]?.full ?? $0.help) }
         if Self.fits(full, gap: 2, width: width) { return full }
-        var short = bindings.map { Item(binding: $0, text: overrides[$0.action].map { $0.hasSuffix("S forces") ? "no worker: S" : "no worker" } ?? Self.shortText($0)) }
+        var short = bindings.map { Item(binding: $0, text: overrides[$0.action]?.short ?? Self.shortText($0)) }
         if Self.fits(short, gap: 2, width: width) { return short }
         for action in Self.dropOrder where !Self.fits(short, gap: 1, width: width) {
             short.removeAll { $0.binding.action == action }

@@ -44,6 +44,13 @@ struct MetadataEditorView: Widget, Sendable, Equatable {
 
 extension DashboardView {
     static func metadataEditor(_ state: AppState, _ editor: MetadataEditor) -> MetadataEditorView {
+        let map = state.options.keys
+        let edit = map.key(.menuSelect, .metadataEditor)
+        let add = map.key(.metadataAdd, .metadataEditor)
+        let delete = map.key(.metadataDelete, .metadataEditor)
+        let review = map.key(.metadataReview, .metadataEditor)
+        let send = map.key(.dialogConfirm, .metadataEditor)
+        let close = map.key(.close, .metadataEditor)
         let keys = editor.keys
         let keyWidth = min(24, max(8, keys.map { SafeText.width($0) }.max() ?? 8))
         var rows: [[Span]] = keys.map { key in
@@ -70,10 +77,10 @@ extension DashboardView {
             below.append(
                 editor.stage == .sending
                     ? [Span("Sending…", .dim)]
-                    : [Span("y", .destructive, .bold), Span(" sends it · any other key goes back to the list", .dim)])
+                    : [Span(send, .destructive, .bold), Span(" sends it · any other key goes back to the list", .dim)])
         case .list:
-            if editor.patch.changes.isEmpty { below.append([Span("Enter edits a value · a adds a key · d deletes one", .dim)]) }
-            else { below.append([Span("\(editor.patch.changes.count) change(s) not sent: w reviews the patch", .attention)]) }
+            if editor.patch.changes.isEmpty { below.append([Span("\(edit) edits a value · \(add) adds a key · \(delete) deletes one", .dim)]) }
+            else { below.append([Span("\(editor.patch.changes.count) change(s) not sent: \(review) reviews the patch", .attention)]) }
         }
         if let problem = editor.problem { below.append([Span("✗ " + problem, .error)]) }
         if let failure = editor.failure {
@@ -81,7 +88,9 @@ extension DashboardView {
         }
         var title = [Span("Metadata · ", .title, .bold), Span(editor.ref.workID, .title, .bold)]
         title.append(Span(" · " + state.tag(editor.ref.environmentID), .dim))
-        let footer = editor.scope == .metadataField ? " Enter keeps · Esc drops " : " Enter edit · a add · d delete · w review · Esc close "
+        let footer = editor.scope == .metadataField
+            ? " \(map.key(.menuSelect, .metadataField)) keeps · \(map.key(.close, .metadataField)) drops "
+            : " \(edit) edit · \(add) add · \(delete) delete · \(review) review · \(close) close "
         return MetadataEditorView(title: title, rows: rows, selected: editor.selected, below: below, footer: footer)
     }
 

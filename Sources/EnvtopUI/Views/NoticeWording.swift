@@ -3,8 +3,16 @@ import EnvtopModels
 
 /// The words of every `Notice`: the one place that phrases what happened, naming keys as the
 /// key map binds them, so a remapped key is named right everywhere.
-public enum NoticeWording {
-    public static func text(_ notice: Notice) -> String {
+public struct NoticeWording: Sendable {
+    /// The key table in effect: the keys sentences name.
+    public var keys: KeyBindings
+
+    public init(keys: KeyBindings = .standard) { self.keys = keys }
+
+    /// The words with the default keys (tests, and places without a state).
+    public static func text(_ notice: Notice) -> String { NoticeWording().text(notice) }
+
+    public func text(_ notice: Notice) -> String {
         switch notice {
         case .readOnly:
             return "Read-only mode: stopping is disabled (started with --read-only)"
@@ -123,8 +131,8 @@ public enum NoticeWording {
     }
 
     /// The first key bound to `action` in `scope`, as the key bar shows it.
-    static func key(_ action: Action, _ scope: KeyScope) -> String {
-        KeyMap.bindings.first { $0.action == action && $0.scope == scope }?.keys.first?.description ?? "?"
+    func key(_ action: Action, _ scope: KeyScope) -> String {
+        keys.key(action, scope)
     }
 }
 

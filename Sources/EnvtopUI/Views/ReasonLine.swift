@@ -3,11 +3,11 @@ import EnvtopCore
 /// The reason row of a stop dialog, single or batch: the reason being typed, the one kept, or
 /// how to write one (required for a production force stop).
 enum ReasonLine {
-    static func spans(_ reason: StopReasonField, typedConfirm: Bool) -> [Span] {
-        let key = typedConfirm ? "Tab" : "r"
+    static func spans(_ reason: StopReasonField, typedConfirm: Bool, keys: DialogKeys = DialogKeys()) -> [Span] {
+        let key = typedConfirm ? keys.typedReason : keys.reason
         if reason.isEditing {
             return [Span("reason   ", .dialog), Span(reason.field.text, .dialog, .bold), Span("█", .dialog),
-                    Span("  Enter keeps · Esc drops", .dialog, .dim)]
+                    Span("  \(keys.reasonKeep) keeps · \(keys.reasonDrop) drops", .dialog, .dim)]
         }
         if let text = reason.text {
             return [Span("reason   ", .dialog), Span(text, .dialog, .bold), Span("  (\(key) changes it)", .dialog, .dim)]

@@ -27,6 +27,8 @@ struct StopDialogView: Widget, Sendable, Equatable {
     var focused: StopDialog.Button
     /// The reason row (`ReasonLine`).
     var reason: [Span] = []
+    /// The keys the sentences name.
+    var keys = DialogKeys()
 
     func render(in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 4, 74)
@@ -71,13 +73,13 @@ struct StopDialogView: Widget, Sendable, Equatable {
         out.append([])
         if !reason.isEmpty { out.append(reason) }
         if let requiredText {
-            wrapped("This is production: type \(requiredText), Tab to write the reason, then Enter to force stop. Esc cancels.", .dialog, .bold)
+            wrapped("This is production: type \(requiredText), \(keys.typedReason) to write the reason, then \(keys.typedConfirm) to force stop. \(keys.typedCancel) cancels.", .dialog, .bold)
             out.append([Span("type ", .dialog), Span(requiredText, .dialog, .bold), Span(": ", .dialog),
                         Span(typed, typedMatches ? .dialogButtonFocused : .dialog, .bold), Span("█", .dialog)])
         } else if force {
-            wrapped("Only y confirms a force stop. n, Esc or Enter on Cancel cancels.", .dialog, .bold)
+            wrapped("Only \(keys.confirm) confirms a force stop. \(keys.cancel), Esc or Enter on Cancel cancels.", .dialog, .bold)
         } else {
-            wrapped("y confirms. n or Esc cancels. Tab moves between the buttons.", .dialog)
+            wrapped("\(keys.confirm) confirms. \(keys.cancel) or Esc cancels. Tab moves between the buttons.", .dialog)
         }
         out.append([])
         out.append(buttons(width: width))
@@ -87,7 +89,7 @@ struct StopDialogView: Widget, Sendable, Equatable {
     /// "[ Cancel ]   [ Stop ]", centred, the focused one highlighted.
     func buttons(width: Int) -> [Span] {
         let cancel = "[ Cancel ]"
-        let confirm = requiredText != nil ? "[ Force stop: type, then Enter ]" : force ? "[ Force stop: press y ]" : "[ Stop ]"
+        let confirm = requiredText != nil ? "[ Force stop: type, then \(keys.typedConfirm) ]" : force ? "[ Force stop: press \(keys.confirm) ]" : "[ Stop ]"
         let confirmRole: ThemeRole = focused == .confirm ? (force ? .destructive : .dialogButtonFocused) : .dialogButton
         let total = SafeText.width(cancel) + 3 + SafeText.width(confirm)
         let pad = max(0, (width - total) / 2)

@@ -34,7 +34,7 @@ extension DashboardView {
                         Span(badge.text, badge.role),
                         Span("  asked \(TimeFormatting.relative(stop.askedAt, now: state.now))", .dim)]
             if overdue {
-                let hint = state.permits(.forceStop, in: stop.ref.environmentID) ? "drain overdue: S forces it" : "drain overdue"
+                let hint = state.permits(.forceStop, in: stop.ref.environmentID) ? "drain overdue: \(state.options.keys.key(.forceStop, .global)) forces it" : "drain overdue"
                 line.append(Span("  " + hint, .attention, .bold))
             }
             return line

@@ -35,6 +35,7 @@ struct DashboardLauncher {
         stateOptions.bell = settings.bell
         stateOptions.batchStopsPerSecond = settings.batchStopsPerSecond
         stateOptions.views = SavedView.all(configured: startup.file.views)
+        stateOptions.keys = startup.file.keys ?? .standard
         stateOptions.asciiCharts = Self.asciiCharts(ProcessInfo.processInfo.environment)
         if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
         try preflight()

@@ -116,7 +116,7 @@ extension DashboardView {
                     Span("  " + (state.search.query.isEmpty ? "words, or state: env: hb>60s age>10m instate> meta.KEY: session: attention:any; - negates" : matchText), .dim)]
         }
         if let flash = state.flash, flash.expiresAt > state.now {
-            return [Span(flash.text, flashRole(flash.kind))]
+            return [Span(NoticeWording(keys: state.options.keys).text(flash.notice), flashRole(flash.kind))]
         }
         if !state.search.query.isEmpty {
             return [Span("search ", .dim), Span("/" + state.search.query, .search), Span("  \(matchText) · Esc clears", .dim)]
@@ -180,12 +180,15 @@ extension DashboardView {
     public static func keyBar(_ state: AppState) -> KeyBar {
         let readOnly = state.options.readOnly
         // A graceful stop only reaches a live worker: say so where the key is offered.
-        var overrides: [Action: String] = [:]
+        var overrides: [Action: KeyBar.Override] = [:]
         if let ref = state.selected, let item = state.item(ref), item.state != .stopped,
            WorkerPresence.of(item, now: state.now, thresholds: state.options.thresholds).reason != nil
         {
             // Point at the force stop only where the profile allows it.
-            overrides[.stop] = state.permits(.forceStop, in: ref.environmentID) ? "stop: no live worker, S forces" : "stop: no live worker"
+            let force = state.options.keys.key(.forceStop, .global)
+            overrides[.stop] = state.permits(.forceStop, in: ref.environmentID)
+                ? KeyBar.Override(full: "stop: no live worker, \(force) forces", short: "no worker: \(force)")
+                : KeyBar.Override(full: "stop: no live worker", short: "no worker")
         }
         // The same decision the reducer makes (`AppState.permits`): a stop no environment in
         // view allows is not offered.
@@ -194,7 +197,7 @@ extension DashboardView {
         if !envs.contains(where: { state.permits(.stop, in: $0) }) { forbidden.insert(.stop) }
         if !envs.contains(where: { state.permits(.forceStop, in: $0) }) { forbidden.formUnion([.forceStop, .stopAttention]) }
         return KeyBar(
-            bindings: KeyMap.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides,
+            bindings: state.options.keys.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides,
             forbidden: forbidden)
     }
 }

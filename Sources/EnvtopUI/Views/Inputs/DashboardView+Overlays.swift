@@ -49,7 +49,8 @@ extension DashboardView {
             stateText: "\(badge.text) for \(Age.format(state.now.timeIntervalSince(current.stateEnteredAt)))",
             changedWarning: changed, verified: dialog.verified, consequence: dialog.consequence,
             requiredText: dialog.requiredText, typed: dialog.typed.text, typedMatches: dialog.typedMatches,
-            focused: dialog.focused, reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil))
+            focused: dialog.focused, reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil, keys: DialogKeys(state.options.keys)),
+            keys: DialogKeys(state.options.keys))
     }
 }
 
