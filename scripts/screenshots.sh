@@ -229,8 +229,41 @@ if wanted batch; then
     wait_for "3 marked"
     keys S
     wait_for "FORCE STOP: BATCH"
+    # One of them is in production: its label typed, then the reason it requires (Tab).
+    keys -l "prod"
+    keys Tab
+    keys -l "INC-4711: hosts lost after deploy"
+    keys Enter
     sleep 0.5
     shot batch 120 40
+    keys Escape
+fi
+
+if wanted search; then
+    # A query with qualifiers on the merged view, and the filter menu counting under it.
+    start 120 40 -- "${demo[@]}"
+    sleep 3
+    keys "/"
+    keys -l "age>1m -state:stopped -hb:none"
+    sleep 0.8
+    shot search 120 40
+fi
+
+if wanted metadata; then
+    # The metadata editor on the first item: a ticket added, the patch under review.
+    start 120 40 -- "${demo[@]}"
+    sleep 2
+    keys m
+    wait_for "Metadata ·"
+    keys a
+    keys -l "ticket"
+    keys Enter
+    keys -l "INC-4711"
+    keys Enter
+    keys w
+    wait_for "Patch for"
+    sleep 0.3
+    shot metadata 120 40
     keys Escape
 fi
 

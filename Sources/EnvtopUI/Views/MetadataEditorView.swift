@@ -73,7 +73,7 @@ extension DashboardView {
         case .value(let key):
             below.append([Span("\(key) = ", .dialog, .bold), Span(editor.field.text, .search), Span("█", .search)])
         case .preview, .sending:
-            below.append([Span("Patch for \(editor.ref.workID): ", .dialog, .bold), Span(patchJSON(editor.patch), .detailValue)])
+            below.append([Span("Patch for \(editor.ref.workID): ", .detailLabel, .bold), Span(patchJSON(editor.patch), .detailValue, .bold)])
             below.append(
                 editor.stage == .sending
                     ? [Span("Sending…", .dim)]
