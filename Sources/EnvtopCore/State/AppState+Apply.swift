@@ -48,21 +48,7 @@ extension AppState {
     /// A paste is text for the field that has focus; anywhere else it is dropped, so pasted
     /// newlines and letters can never act as keys.
     mutating func handle(paste text: String) -> [Effect] {
-        if keyScope == .typedConfirm || keyScope == .reasonField, case .stopDialog(var dialog) = overlay {
-            dialog.type(text)
-            overlay = .stopDialog(dialog)
-            return []
-        }
-        if keyScope == .typedConfirm || keyScope == .reasonField, case .batchDialog(var dialog) = overlay {
-            dialog.type(text)
-            overlay = .batchDialog(dialog)
-            return []
-        }
-        if keyScope == .metadataField, case .metadata(var editor) = overlay {
-            editor.type(text)
-            overlay = .metadata(editor)
-            return []
-        }
+        if overlay?.type(text) == true { return [] }
         guard keyScope == .search else {
             show(.pasteIgnored)
             return []

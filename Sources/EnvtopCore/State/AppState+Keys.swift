@@ -12,21 +12,8 @@ extension AppState {
                     let previous = search.query
                     search.field.insert(String(c))
                     searchChanged(from: previous)
-                } else if scope == .typedConfirm, case .stopDialog(var dialog) = overlay {
-                    dialog.type(String(c))
-                    overlay = .stopDialog(dialog)
-                } else if scope == .typedConfirm, case .batchDialog(var dialog) = overlay {
-                    dialog.type(String(c))
-                    overlay = .batchDialog(dialog)
-                } else if scope == .reasonField, case .stopDialog(var dialog) = overlay {
-                    dialog.type(String(c))
-                    overlay = .stopDialog(dialog)
-                } else if scope == .reasonField, case .batchDialog(var dialog) = overlay {
-                    dialog.type(String(c))
-                    overlay = .batchDialog(dialog)
-                } else if scope == .metadataField, case .metadata(var editor) = overlay {
-                    editor.type(String(c))
-                    overlay = .metadata(editor)
+                } else if overlay?.type(String(c)) == true {
+                    // typed into the open modal's field
                 } else if scope == .list || scope == .detail {
                     show(.notAKey(String(c)))
                 }

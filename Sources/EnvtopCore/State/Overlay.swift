@@ -23,6 +23,29 @@ public enum Overlay: Sendable, Equatable {
 
     public var scope: KeyScope { modal.scope }
 
+    /// Scopes in which printable keys and pastes are text for the open modal's field.
+    static let textScopes: Set<KeyScope> = [.typedConfirm, .reasonField, .metadataField]
+
+    /// Gives typed or pasted text to the open modal's field, when its scope takes text; false
+    /// when it does not (the text is then not for it).
+    mutating func type(_ text: String) -> Bool {
+        guard Self.textScopes.contains(scope) else { return false }
+        switch self {
+        case .stopDialog(var m):
+            m.type(text)
+            self = .stopDialog(m)
+        case .batchDialog(var m):
+            m.type(text)
+            self = .batchDialog(m)
+        case .metadata(var m):
+            m.type(text)
+            self = .metadata(m)
+        case .help, .filterMenu, .switcher, .stops:
+            return false
+        }
+        return true
+    }
+
     /// Lets the open modal handle an action; returns what the state must do.
     mutating func handle(_ action: Action) -> ModalOutcome {
         switch self {
