@@ -133,3 +133,33 @@ extension AuditLogTests {
         #expect(records.map(\.reason) == ["draining host", "draining host"])
     }
 }
+
+extension AuditLogTests {
+    @Test("a full disk (/dev/full) refuses the record, so neither a stop nor a metadata update is sent")
+    func fullDiskRefuses() async throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let log = AuditLog(path: "/dev/full")
+        #expect(throws: AuditLog.Failure.self) { try log.append(Self.record(1)) }
+        let api = FakeDashboardAPI(items: [FakeWork.item(1, state: .active)])
+        let runner = EffectRunner(api: api, audit: AuditTrail(log: log, user: "op@box", profiles: [:]))
+        var themes = ThemeRing(themes: [])
+        for effect in [
+            Effect.stop(environmentID: FakeWork.environmentID, workID: "work_0001", mode: .force),
+            Effect.updateMetadata(environmentID: FakeWork.environmentID, workID: "work_0001", patch: MetadataPatch(["ticket": "INC-1"])),
+        ] {
+            guard case .call(let call) = runner.plan(effect, themes: &themes) else { Issue.record("a call"); return }
+            let event = await call()
+            switch event {
+            case .stopFinished(_, _, _, .failure(.notSent(let why)), _), .metadataUpdated(_, _, .failure(.notSent(let why)), _):
+                #expect(why.contains("No space left on device"), "\(why)")
+            default:
+                Issue.record("not refused: \(event)")
+            }
+        }
+        #expect(await api.calls.allSatisfy { call in
+            if case .stopWork = call { return false }
+            if case .updateMetadata = call { return false }
+            return true
+        })
+    }
+}

@@ -29,7 +29,10 @@ public enum HelpText {
     public static func pageHeight(screenHeight: Int) -> Int { max(1, screenHeight - 4) }
 
     /// The help's lines.
-    public static func lines(readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds(), bindings: [Binding] = KeyMap.bindings) -> [Line] {
+    public static func lines(
+        readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds(), bindings: [Binding] = KeyMap.bindings,
+        forbidden: Set<Action> = []
+    ) -> [Line] {
         let labelWidth = bindings.map { SafeText.width($0.label) }.max() ?? 8
         var out: [Line] = []
         if readOnly {
@@ -43,7 +46,11 @@ public enum HelpText {
             for b in inScope {
                 let pad = String(repeating: " ", count: max(1, labelWidth + 2 - SafeText.width(b.label)))
                 var line = [Segment("  "), Segment(b.label, b.isDestructive ? .destructive : .keyBarKey), Segment(pad), Segment(b.help)]
-                if readOnly && b.isDestructive { line.append(Segment("  (off: read-only)", .dim)) }
+                if readOnly && b.isDestructive {
+                    line.append(Segment("  (off: read-only)", .dim))
+                } else if b.scope == .global && forbidden.contains(b.action) {
+                    line.append(Segment("  (not allowed here: allow:)", .dim))
+                }
                 out.append(line)
             }
             out.append([])

@@ -43,6 +43,17 @@ extension AppState {
         !options.readOnly && (watched(environmentID)?.allowed.contains(permission) ?? true)
     }
 
+    /// The actions no environment in view allows (`permits`): the key bar leaves them out and
+    /// help marks them.
+    public var forbiddenActions: Set<Action> {
+        let envs = scopedFeeds.map { feeds[$0].environmentID }
+        var forbidden: Set<Action> = []
+        if !envs.contains(where: { permits(.stop, in: $0) }) { forbidden.insert(.stop) }
+        if !envs.contains(where: { permits(.forceStop, in: $0) }) { forbidden.formUnion([.forceStop, .stopAttention]) }
+        if !envs.contains(where: { permits(.updateMetadata, in: $0) }) { forbidden.insert(.editMetadata) }
+        return forbidden
+    }
+
     /// The stop effect for `ref`, or nil (with a notice) when it is not allowed.
     mutating func stopEffect(_ ref: ItemRef, mode: StopMode, batch: BatchTag? = nil, reason: String? = nil) -> Effect? {
         guard permits(Permission(mode), in: ref.environmentID) else {

@@ -26,7 +26,8 @@ public enum DashboardView {
         keyBar(state).render(in: layout.keyBar, on: &screen)
         switch state.overlay {
         case .help(let help):
-            HelpOverlay(readOnly: state.options.readOnly, scroll: help.scroll, runbook: state.feed.runbook, keys: state.options.keys).render(in: screen.bounds, on: &screen)
+            HelpOverlay(readOnly: state.options.readOnly, scroll: help.scroll, runbook: state.feed.runbook, keys: state.options.keys,
+                        forbidden: state.forbiddenActions).render(in: screen.bounds, on: &screen)
         case .filterMenu(let menu): filterMenu(state, menu).render(in: screen.bounds, on: &screen)
         case .stopDialog(let dialog): stopDialog(state, dialog).render(in: screen.bounds, on: &screen)
         case .batchDialog(let dialog): batchDialog(state, dialog).render(in: screen.bounds, on: &screen)

@@ -14,9 +14,11 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     var runbook = RunbookThresholds()
     /// The key table in effect.
     var keys = KeyBindings.standard
+    /// Actions the profiles in view do not allow (`AppState.forbiddenActions`): marked.
+    var forbidden: Set<Action> = []
 
     func render(in area: Rect, on screen: inout Screen) {
-        let content = Self.lines(readOnly: readOnly, runbook: runbook, keys: keys)
+        let content = Self.lines(readOnly: readOnly, runbook: runbook, keys: keys, forbidden: forbidden)
         let columns = HelpText.columns(width: area.width)
         let rows = (content.count + columns - 1) / columns
         let column = HelpText.columnWidth
@@ -48,8 +50,10 @@ struct HelpOverlay: Widget, Sendable, Equatable {
     }
 
     /// The overlay's text, one span line per row.
-    static func lines(readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds(), keys: KeyBindings = .standard) -> [[Span]] {
-        HelpText.lines(readOnly: readOnly, runbook: runbook, bindings: keys.bindings).map { line in
+    static func lines(
+        readOnly: Bool, runbook: RunbookThresholds = RunbookThresholds(), keys: KeyBindings = .standard, forbidden: Set<Action> = []
+    ) -> [[Span]] {
+        HelpText.lines(readOnly: readOnly, runbook: runbook, bindings: keys.bindings, forbidden: forbidden).map { line in
             line.map { Span($0.text, $0.role, $0.bold ? .bold : []) }
         }
     }

@@ -1,4 +1,5 @@
 import EnvtopCore
+import EnvtopUI
 import EnvtopModels
 import Foundation
 import Testing
@@ -66,5 +67,18 @@ struct PermissionTests {
         _ = s.apply(.key(.character("S")))
         #expect(s.flash?.notice == .notAllowed(action: "force_stop", environment: s.tag(F.env)))
         #expect(Self.stops(Self.drive(&s)).isEmpty)
+    }
+
+    @Test("help marks what the profile does not allow, from the same decision as the key bar")
+    func helpMarksForbidden() {
+        var s = Self.state(allowed: [.stop])
+        #expect(s.forbiddenActions == [.forceStop, .stopAttention, .editMetadata])
+        _ = s.apply(.resize(Size(width: 120, height: 120)))
+        _ = s.apply(.key(.character("?")))
+        let lines = DashboardView.render(s).textLines
+        let force = lines.first { $0.contains("force stop the selected item") }
+        let stop = lines.first { $0.contains("stop the selected item (graceful)") }
+        #expect(force?.contains("(not allowed here: allow:)") == true, "\(force ?? "")")
+        #expect(stop?.contains("not allowed") == false)
     }
 }

@@ -190,15 +190,11 @@ extension DashboardView {
                 ? KeyBar.Override(full: "stop: no live worker, \(force) forces", short: "no worker: \(force)")
                 : KeyBar.Override(full: "stop: no live worker", short: "no worker")
         }
-        // The same decision the reducer makes (`AppState.permits`): a stop no environment in
-        // view allows is not offered.
-        let envs = state.scopedFeeds.map { state.feeds[$0].environmentID }
-        var forbidden: Set<Action> = []
-        if !envs.contains(where: { state.permits(.stop, in: $0) }) { forbidden.insert(.stop) }
-        if !envs.contains(where: { state.permits(.forceStop, in: $0) }) { forbidden.formUnion([.forceStop, .stopAttention]) }
+        // The same decision the reducer makes (`AppState.permits`): what no environment in view
+        // allows is not offered.
         return KeyBar(
             bindings: state.options.keys.keyBar(for: state.keyScope, readOnly: readOnly), readOnly: readOnly, overrides: overrides,
-            forbidden: forbidden)
+            forbidden: state.forbiddenActions)
     }
 }
 
