@@ -165,7 +165,7 @@ _envtop() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
     local -a repeating_options=(-e --environment -p --profile)
-    local -a non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config)
+    local -a non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
     __envtop_offer_flags_options 0
 
     # Offer option value completions
@@ -200,6 +200,13 @@ _envtop() {
         __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
         return
         ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''csv'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
     esac
 
     # Offer subcommand / subcommand argument completions
@@ -207,13 +214,142 @@ _envtop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    simulate|audit|keys|help)
+    list|stats|audit|simulate|keys|help)
         # Offer subcommand argument completions
         "_envtop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'simulate audit keys help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list stats audit simulate keys help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_envtop_list() {
+    repeating_flags=()
+    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
+    repeating_options=(-e --environment -p --profile)
+    non_repeating_options=(--filter --base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--filter')
+        return
+        ;;
+    '-e'|'--environment')
+        return
+        ;;
+    '-p'|'--profile')
+        return
+        ;;
+    '--base-url')
+        return
+        ;;
+    '--workspace')
+        return
+        ;;
+    '--refresh')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--theme')
+        __envtop_add_completions -W "$(__envtop_custom_complete ---completion list -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--log-file')
+        __envtop_add_completions -f
+        return
+        ;;
+    '--config')
+        __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''csv'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_envtop_stats() {
+    repeating_flags=()
+    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
+    repeating_options=(-e --environment -p --profile)
+    non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-e'|'--environment')
+        return
+        ;;
+    '-p'|'--profile')
+        return
+        ;;
+    '--base-url')
+        return
+        ;;
+    '--workspace')
+        return
+        ;;
+    '--refresh')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--theme')
+        __envtop_add_completions -W "$(__envtop_custom_complete ---completion stats -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--log-file')
+        __envtop_add_completions -f
+        return
+        ;;
+    '--config')
+        __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''csv'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_envtop_audit() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--since --environment --action -o --output --file)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--since')
+        return
+        ;;
+    '--environment')
+        return
+        ;;
+    '--action')
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--file')
+        return
         ;;
     esac
 }
@@ -273,34 +409,6 @@ _envtop_simulate() {
         return
         ;;
     '--trouble')
-        return
-        ;;
-    esac
-}
-
-_envtop_audit() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--since --environment --action -o --output --file)
-    __envtop_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--since')
-        return
-        ;;
-    '--environment')
-        return
-        ;;
-    '--action')
-        return
-        ;;
-    '-o'|'--output')
-        __envtop_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    '--file')
         return
         ;;
     esac

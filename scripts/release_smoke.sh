@@ -21,8 +21,11 @@ env1="$(grep -m1 -E '^  env_' "$work/sim.out" | tr -d ' ')"
 export ANTHROPIC_BASE_URL="$url" ANTHROPIC_ENVIRONMENT_KEY=smoke-env-key ANTHROPIC_API_KEY=smoke-api-key
 run() {
   local name="$1"; shift
-  if ! "$@" --log-file "$work/envtop.log" > "$work/out.txt" 2>&1; then
-    echo "release smoke: FAILED: $name"; cat "$work/out.txt"; exit 1
+  local status=0
+  "$@" --log-file "$work/envtop.log" > "$work/out.txt" 2>&1 || status=$?
+  # 3: a runbook rule is failing (the demo seeds a backlog on purpose); the run itself worked.
+  if [[ $status -ne 0 && $status -ne 3 ]]; then
+    echo "release smoke: FAILED ($status): $name"; cat "$work/out.txt"; exit 1
   fi
   grep -q " total" "$work/out.txt" || { echo "release smoke: no counts in $name"; cat "$work/out.txt"; exit 1; }
   echo "release smoke: ok: $name"

@@ -56,6 +56,7 @@ public final class HTTPWorkClient: WorkAPI {
             timeout: .init(
                 connect: TimeAmount(configuration.connectTimeout),
                 read: TimeAmount(configuration.requestTimeout)))
+        http.connectionPool.retryConnectionEstablishment = configuration.retryConnectionEstablishment
         if case .proxy(let server) = route { http.proxy = server.asyncHTTPClientProxy }
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
     }

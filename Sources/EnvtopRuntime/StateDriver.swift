@@ -8,8 +8,9 @@ import EnvtopModels
 /// `--once` uses it to load the stats and every page before printing, through the same reducer
 /// and the same plans as the live dashboard; screen commands are dropped (there is no screen).
 public enum StateDriver {
+    /// `stopAtFirstFailure`: a script wants the first error, not the refresh cycle's retries.
     public static func settle(
-        _ state: inout AppState, effects: [Effect], api: any DashboardAPI, limit: Int = 100_000
+        _ state: inout AppState, effects: [Effect], api: any DashboardAPI, limit: Int = 100_000, stopAtFirstFailure: Bool = false
     ) async {
         let runner = EffectRunner(api: api)
         var themes = ThemeRing(themes: [])
@@ -24,7 +25,9 @@ public enum StateDriver {
             case .screen(_, then: let event?):
                 queue += state.apply(event)
             case .call(let call):
-                queue += state.apply(await call())
+                let event = await call()
+                queue += state.apply(event)
+                if stopAtFirstFailure, event.apiFailure != nil { return }
             }
         }
     }

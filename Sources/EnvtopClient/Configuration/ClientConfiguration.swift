@@ -12,6 +12,10 @@ public struct ClientConfiguration: Sendable, Hashable {
     /// Longest wait for one attempt, from sending it to the last byte of the answer. The SDK waits
     /// up to 10 minutes; a dashboard that refreshes every few seconds wants to hear much sooner.
     public var requestTimeout: Duration
+    /// Whether a refused or failed connect is tried again (with backoff) until `connectTimeout`
+    /// runs out. The dashboard and scripts turn it off: a refused connection is reported at once,
+    /// and the refresh cycle is what retries.
+    public var retryConnectionEstablishment = true
     /// Retry count and backoff; `RetryPolicy.sdkDefault` unless changed (tests shorten the delays).
     public var retry: RetryPolicy
     /// Proxy variables; `.none` unless built with `fromEnvironment`.

@@ -61,6 +61,13 @@ extension AppState {
 
     /// Shows a notice on the status line for a few seconds.
     mutating func show(_ notice: Notice) {
+        // A key typed ahead (the y of `S y` after the dialog closed on a 404) must not wipe out,
+        // within its first 2 s, the warning that says why the dialog closed.
+        if case .notAKey = notice, let flash, flash.kind == .warning || flash.kind == .error,
+            flash.expiresAt.timeIntervalSince(now) > options.flashSeconds - 2
+        {
+            return
+        }
         flash = Flash(notice, expiresAt: now.addingTimeInterval(options.flashSeconds))
     }
 }

@@ -197,6 +197,15 @@ extension AppState {
         return help
     }
 
+    /// Lists only what `text` (the search line's query language) matches, as if typed and kept:
+    /// `envtop list --filter`. The error, when the text does not read (the list is then unchanged).
+    public mutating func search(for text: String) -> QuerySyntaxError? {
+        search = SearchState(text: text)
+        if let error = search.error { return error }
+        recomputeList()
+        return nil
+    }
+
     /// Puts the saved view on key `c` on the search line: the whole list, that query.
     mutating func showView(on c: Character) -> [Effect] {
         guard let index = SavedView.keys.firstIndex(of: c), index < options.views.count else {

@@ -6,11 +6,20 @@ import Foundation
 ///
 /// No colours and no escape sequences: API text is sanitised exactly as on screen.
 public enum SnapshotText {
-    public static func render(_ state: AppState, timeZone: TimeZone = .current) -> String {
+    /// `snapshot` leaves out what only means something live (`every 2s`, `(just now)`, `retrying in 3s`).
+    public static func render(_ state: AppState, timeZone: TimeZone = .current, snapshot: Bool = false) -> String {
         let width = max(DashboardLayout.minimumSize.width, state.size.width)
         let time = TimeFormatting(timeZone: timeZone)
-        var lines = HeaderBar(model: DashboardView.headerModel(state, time: time, rows: 2 + state.feeds.count)).plainLines(width: width).map(trimmed)
+        var lines = HeaderBar(model: DashboardView.headerModel(state, time: time, rows: 2 + state.feeds.count, snapshot: snapshot))
+            .plainLines(width: width).map(trimmed)
         lines.append("")
+        return (lines + [table(state)]).joined(separator: "\n")
+    }
+
+    /// The work list alone: its titles and every listed row (or why there is none).
+    public static func table(_ state: AppState) -> String {
+        let width = max(DashboardLayout.minimumSize.width, state.size.width)
+        var lines: [String] = []
         let columns = DashboardView.planColumns(state, width: width)
         var row = Screen(size: Size(width: width, height: 1))
         if let message = DashboardView.emptyMessage(state) {

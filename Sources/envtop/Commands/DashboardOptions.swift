@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnvtopUI
 
 /// The dashboard's command-line options.
 struct DashboardOptions: ParsableArguments {
@@ -55,7 +56,14 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Config file to read instead of $XDG_CONFIG_HOME/envtop/config.yaml.", completion: .file(extensions: ["yaml"]))
     var config: String?
 
+    @Option(name: [.short, .customLong("output")], help: "With --once (and list, stats, stop): text, json, jsonl or csv.")
+    var output: OutputFormat = .text
+
+    @Option(help: "Seconds --once and the script commands wait for the API to connect and answer (default 5).")
+    var timeout: Double = 5
+
     func validate() throws {
+        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds (got \(timeout))") }
         if let refresh, !(refresh >= 0.5) {
             throw ValidationError("--refresh must be at least 0.5 seconds (got \(refresh))")
         }

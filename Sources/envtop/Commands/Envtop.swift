@@ -28,7 +28,10 @@ struct Envtop: AsyncParsableCommand {
                 Press ? in the dashboard for every key.
                 """,
             version: version,
-            subcommands: [SimulateCommand.self, AuditCommand.self, BenchRenderCommand.self, KeysCommand.self]
+            subcommands: [
+                ListCommand.self, StatsCommand.self, AuditCommand.self, SimulateCommand.self, KeysCommand.self,
+                BenchRenderCommand.self,
+            ]
         )
     }
 

@@ -101,6 +101,12 @@ extension DashboardLauncher {
         // so the client makes one attempt per call; a stop is never retried in any case.
         configuration.requestTimeout = Self.requestTimeout(refresh: startup.settings.refresh)
         configuration.connectTimeout = .seconds(3)
+        if let timeout = scriptTimeout {
+            // A script wants its answer or its error within --timeout.
+            configuration.connectTimeout = .milliseconds(Int(timeout * 1000))
+            configuration.requestTimeout = .milliseconds(Int(max(timeout, 5) * 1000))
+        }
+        configuration.retryConnectionEstablishment = false
         configuration.retry.maxRetries = 0
         return configuration
     }

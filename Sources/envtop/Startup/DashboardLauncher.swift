@@ -9,6 +9,13 @@ import Foundation
 /// carries its message and exit code; `run()` prints it and returns the code.
 struct DashboardLauncher {
     let options: DashboardOptions
+    /// Seconds a script (`--once`, `list`, `stats`, `stop`) waits for the API; nil for the dashboard.
+    var scriptTimeout: Double?
+
+    init(options: DashboardOptions) {
+        self.options = options
+        scriptTimeout = options.once ? options.timeout : nil
+    }
 
     /// Runs every step; the process exit code.
     func run() async -> Int32 {
@@ -21,25 +28,46 @@ struct DashboardLauncher {
         }
     }
 
+    /// Runs a script command's `body` after the config step; the process exit code (its error
+    /// printed to stderr).
+    func script(
+        _ body: (DashboardLauncher, StartupSettings) async throws(StartupError) -> Void
+    ) async -> Int32 {
+        do {
+            let startup = try StartupSettings.load(options: options, environment: ProcessInfo.processInfo.environment)
+            try await body(self, startup)
+            return 0
+        } catch {
+            Console.error(error.message)
+            return error.exitCode
+        }
+    }
+
     private func launch() async throws(StartupError) {
         let startup = try StartupSettings.load(options: options, environment: ProcessInfo.processInfo.environment)
         if options.listThemes { return listThemes(startup) }
         let themes = try resolveThemes(startup)
+        if options.once { return try await ScriptOutputCommand.once(self, startup: startup) }
         let connection = try await connect(startup)
         defer { connection.shutdown() }
         guard let api = connection.api else { return }
+        let stateOptions = Self.stateOptions(startup, connection)
+        try preflight()
+        try await runDashboard(stateOptions, themes: themes, api: api, startup: startup)
+    }
+
+    /// What the state is built with: the environments found, the settings, the config's views and keys.
+    static func stateOptions(_ startup: StartupSettings, _ connection: APIConnection) -> AppState.Options {
         let settings = startup.settings
         var stateOptions = AppState.Options(
-            environments: Self.withRunbooks(connection.environments, file: startup.file), readOnly: settings.readOnly,
+            environments: withRunbooks(connection.environments, file: startup.file), readOnly: settings.readOnly,
             refreshInterval: settings.refresh, thresholds: settings.thresholds)
         stateOptions.bell = settings.bell
         stateOptions.batchStopsPerSecond = settings.batchStopsPerSecond
         stateOptions.views = SavedView.all(configured: startup.file.views)
         stateOptions.keys = startup.file.keys ?? .standard
-        stateOptions.asciiCharts = Self.asciiCharts(ProcessInfo.processInfo.environment)
-        if options.once { return try await OnceSnapshot.print(options: stateOptions, api: api) }
-        try preflight()
-        try await runDashboard(stateOptions, themes: themes, api: api, startup: startup)
+        stateOptions.asciiCharts = asciiCharts(ProcessInfo.processInfo.environment)
+        return stateOptions
     }
 
     /// Each environment's runbook thresholds: its profile's `runbook:`, else the file's.

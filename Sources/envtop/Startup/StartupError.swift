@@ -3,7 +3,8 @@
 ///
 /// The codes are part of the command line's contract: 2 when the operator must change how envtop
 /// is started (options, config, theme, credentials, terminal), 1 when something failed at run
-/// time (the API, the demo simulator), 0 only for success.
+/// time (the API, the demo simulator), 3 when a script command found a runbook rule failing, 0
+/// only for success.
 struct StartupError: Error, CustomStringConvertible {
     enum Kind: Sendable, Equatable {
         /// Options, credentials: how envtop was started.
@@ -14,6 +15,8 @@ struct StartupError: Error, CustomStringConvertible {
         case terminal
         /// The API, the demo simulator: failures while running.
         case runtime
+        /// A script command's answer: a runbook rule is failing (for cron and monitoring checks).
+        case health
     }
 
     let kind: Kind
@@ -29,6 +32,7 @@ struct StartupError: Error, CustomStringConvertible {
         switch kind {
         case .usage, .config, .theme, .terminal: 2
         case .runtime: 1
+        case .health: 3
         }
     }
 

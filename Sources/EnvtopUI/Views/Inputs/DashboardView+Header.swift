@@ -7,7 +7,9 @@ import Foundation
 extension DashboardView {
     /// The header: the title row's parts, then one environment's connection, queue and count
     /// rows, or in the merged view a line per environment and the counts across them.
-    static func headerModel(_ state: AppState, time: TimeFormatting, rows: Int = DashboardLayout.headerHeight - 1) -> HeaderModel {
+    static func headerModel(
+        _ state: AppState, time: TimeFormatting, rows: Int = DashboardLayout.headerHeight - 1, snapshot: Bool = false
+    ) -> HeaderModel {
         var model = HeaderModel(
             environment: "", label: nil, production: false, productionLabels: [], paused: state.paused,
             readOnly: state.options.readOnly, clock: time.minuteClock(state.now), rows: [])
@@ -33,7 +35,7 @@ extension DashboardView {
         model.production = env.production
         // Title, connection, queue, trends (when there is room), runbook health, counts.
         let glyphs: Sparkline.Glyphs = state.options.asciiCharts ? .ascii : .blocks
-        model.rows = [connectionVariants(state, time: time), QueueLines.queueVariants(feed, now: state.now)]
+        model.rows = [connectionVariants(state, time: time, snapshot: snapshot), QueueLines.queueVariants(feed, now: state.now)]
             + (rows >= 5 ? [QueueLines.trendVariants(feed, now: state.now, glyphs: glyphs)] : [])
             + [QueueLines.healthVariants(feed, now: state.now, time: time), countVariants(state)]
         return model
@@ -41,7 +43,8 @@ extension DashboardView {
 
     // MARK: - Connection
 
-    static func connectionVariants(_ state: AppState, time: TimeFormatting) -> [[Span]] {
+    /// `snapshot`: for `--once`, without the live-only words (the interval, "just now", retrying).
+    static func connectionVariants(_ state: AppState, time: TimeFormatting, snapshot: Bool = false) -> [[Span]] {
         let c = state.connection
         let now = state.now
         if let since = c.staleSince {
@@ -49,6 +52,7 @@ extension DashboardView {
             let head = Span("\(label) since \(time.clock(since, now: now)) (\(Age.format(now.timeIntervalSince(since))))", .error, .reverse)
             let error = c.lastError.map(ErrorWording.plain) ?? "the last refresh failed"
             let retry = retryText(state)
+            if snapshot { return [[head, Span(": \(error)", .warning)]] }
             return [
                 [head, Span(": \(error), \(retry)", .warning)],
                 [head, Span(", \(retry): \(error)", .warning)],
@@ -56,7 +60,8 @@ extension DashboardView {
         }
         var refreshed: [Span] = []
         if let last = c.lastSuccessAt {
-            refreshed = [Span("refreshed ", .headerLabel), Span(refreshedText(last, state: state, time: time), .headerValue)]
+            let text = snapshot ? time.clock(last, now: state.now) : refreshedText(last, state: state, time: time)
+            refreshed = [Span("refreshed ", .headerLabel), Span(text, .headerValue)]
         }
         if let error = c.lastError {
             let failed = Span("last call failed: \(ErrorWording.plain(error))", .warning)
@@ -79,7 +84,7 @@ extension DashboardView {
         if let seconds = c.latencySeconds {
             latency = [Span("  latency ", .headerLabel), Span(formatSeconds(seconds), .headerValue)]
         }
-        let every = [Span("  every ", .headerLabel), Span(formatInterval(state.options.refreshInterval), .headerValue)]
+        let every = snapshot ? [] : [Span("  every ", .headerLabel), Span(formatInterval(state.options.refreshInterval), .headerValue)]
         let errors = [Span("  errors ", .headerLabel), Span("\(c.errorCount)", c.errorCount > 0 ? .warning : .headerValue)]
         return [
             [ok] + refreshed + latency + every + errors,

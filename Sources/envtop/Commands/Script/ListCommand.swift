@@ -1,0 +1,58 @@
+import ArgumentParser
+import EnvtopCore
+import EnvtopUI
+import Foundation
+
+/// `envtop list`: every work item of the environments (all pages), optionally only those a
+/// search-line query matches, as text, JSON, JSON lines or CSV.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print every work item (all pages) as text, json, jsonl or csv.",
+        discussion: """
+            --filter takes the search line's query language, e.g. 'state:stopping hb>60s', \
+            'attention:any -env:prod', 'meta.team:infra'. Data goes to stdout, diagnostics to stderr. \
+            Exit codes: 0 ok, 1 the API failed, 2 usage or config, 3 a runbook rule is failing.
+            """)
+
+    @Option(help: "Only the items this query matches (the search line's language: state:, env:, hb>60s, age>10m, meta.KEY:, attention:any, -negation).")
+    var filter: String?
+
+    @OptionGroup var options: DashboardOptions
+
+    func run() async throws {
+        var launcher = DashboardLauncher(options: options)
+        launcher.scriptTimeout = options.timeout
+        let filter = self.filter
+        let code = await launcher.script { (launcher, startup) async throws(StartupError) in
+            let (state, connection) = try await ScriptRun.load(launcher, startup: startup, filter: filter)
+            defer { connection.shutdown() }
+            ScriptRun.write(ScriptOutput.items(state, as: launcher.options.output))
+            try ScriptRun.verdict(state)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// `envtop stats`: each environment's queue (depth, pending, oldest wait, workers), items by
+/// state and by attention reason, and the runbook rules failing.
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Print each environment's queue stats and health as text, json, jsonl or csv.",
+        discussion: "Exit codes: 0 ok, 1 the API failed, 2 usage or config, 3 a runbook rule is failing (for cron and monitoring checks).")
+
+    @OptionGroup var options: DashboardOptions
+
+    func run() async throws {
+        var launcher = DashboardLauncher(options: options)
+        launcher.scriptTimeout = options.timeout
+        let code = await launcher.script { (launcher, startup) async throws(StartupError) in
+            let (state, connection) = try await ScriptRun.load(launcher, startup: startup)
+            defer { connection.shutdown() }
+            ScriptRun.write(ScriptOutput.environments(state, as: launcher.options.output))
+            try ScriptRun.verdict(state)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
