@@ -214,13 +214,13 @@ _envtop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|stats|audit|simulate|keys|help)
+    list|stats|stop|audit|simulate|keys|help)
         # Offer subcommand argument completions
         "_envtop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list stats audit simulate keys help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list stats stop audit simulate keys help' -- "${cur}"))
         ;;
     esac
 }
@@ -306,6 +306,64 @@ _envtop_stats() {
         ;;
     '--theme')
         __envtop_add_completions -W "$(__envtop_custom_complete ---completion stats -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--log-file')
+        __envtop_add_completions -f
+        return
+        ;;
+    '--config')
+        __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''csv'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_envtop_stop() {
+    repeating_flags=()
+    non_repeating_flags=(--force --dry-run --yes --read-only --no-read-only --demo --once --list-themes --version -h --help)
+    repeating_options=(--confirm-environment -e --environment -p --profile)
+    non_repeating_options=(--filter --reason --base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
+    __envtop_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--filter')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--confirm-environment')
+        return
+        ;;
+    '-e'|'--environment')
+        return
+        ;;
+    '-p'|'--profile')
+        return
+        ;;
+    '--base-url')
+        return
+        ;;
+    '--workspace')
+        return
+        ;;
+    '--refresh')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--theme')
+        __envtop_add_completions -W "$(__envtop_custom_complete ---completion stop -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
         return
         ;;
     '--log-file')

@@ -10,9 +10,10 @@ import EnvtopModels
 public enum StateDriver {
     /// `stopAtFirstFailure`: a script wants the first error, not the refresh cycle's retries.
     public static func settle(
-        _ state: inout AppState, effects: [Effect], api: any DashboardAPI, limit: Int = 100_000, stopAtFirstFailure: Bool = false
+        _ state: inout AppState, effects: [Effect], api: any DashboardAPI, limit: Int = 100_000, stopAtFirstFailure: Bool = false,
+        audit: AuditTrail? = nil
     ) async {
-        let runner = EffectRunner(api: api)
+        let runner = EffectRunner(api: api, audit: audit)
         var themes = ThemeRing(themes: [])
         var queue = effects
         var steps = 0

@@ -107,6 +107,16 @@ extension DashboardEndToEndTests {
         try await tmux.waitFor(text: "Refreshing")
     }
 
+    /// A y typed right after the refusal is not a confirmation, and it does not hide the
+    /// refusal (a key typed ahead never replaces a fresh warning): no dialog, the reason stays.
+    func yKeepsRefusal(_ tmux: Tmux) async throws -> String {
+        try await Task.sleep(for: .milliseconds(300))
+        let screen = try tmux.screen()
+        #expect(screen.contains(Self.forceNotAllowed), "\(screen)")
+        #expect(noDialog(screen), "\(screen)")
+        return screen
+    }
+
     /// No stop dialog of either kind is open.
     func noDialog(_ screen: String) -> Bool {
         !screen.contains("FORCE STOP") && !screen.contains("Cancel")
@@ -150,7 +160,7 @@ extension DashboardEndToEndTests {
         screen = try await tmux.waitFor(text: Self.forceNotAllowed)
         #expect(noDialog(screen), "\(screen)")
         try tmux.press("y")
-        screen = try await tmux.waitFor(text: "y is not a key here")
+        screen = try await yKeepsRefusal(tmux)
         #expect(noDialog(screen), "\(screen)")
 
         // Enter focuses the detail pane; S from there is refused the same way; Tab goes back.
@@ -161,7 +171,7 @@ extension DashboardEndToEndTests {
         #expect(noDialog(screen), "\(screen)")
         try tmux.press("y")
         try tmux.press("Tab")
-        try await tmux.waitFor(text: "y is not a key here")
+        _ = try await yKeepsRefusal(tmux)
 
         // X: a force stop of every item needing attention; all of them forbidden, so no dialog.
         try await freshNotice(tmux)
@@ -169,7 +179,7 @@ extension DashboardEndToEndTests {
         screen = try await tmux.waitFor(text: Self.forceNotAllowed)
         #expect(noDialog(screen), "\(screen)")
         try tmux.press("y")
-        try await tmux.waitFor(text: "y is not a key here")
+        _ = try await yKeepsRefusal(tmux)
 
         // Space marks the selected row, then S y: the marked batch is refused too.
         try await freshNotice(tmux)
@@ -178,7 +188,7 @@ extension DashboardEndToEndTests {
         screen = try await tmux.waitFor(text: Self.forceNotAllowed)
         #expect(noDialog(screen), "\(screen)")
         try tmux.press("y")
-        try await tmux.waitFor(text: "y is not a key here")
+        _ = try await yKeepsRefusal(tmux)
 
         // * marks every row, then S y.
         try tmux.press("*")
@@ -188,7 +198,7 @@ extension DashboardEndToEndTests {
         screen = try await tmux.waitFor(text: Self.forceNotAllowed)
         #expect(noDialog(screen), "\(screen)")
         try tmux.press("y")
-        try await tmux.waitFor(text: "y is not a key here")
+        _ = try await yKeepsRefusal(tmux)
         try tmux.press("u")
         try await tmux.waitFor(text: "6 marks cleared")
 
@@ -198,7 +208,7 @@ extension DashboardEndToEndTests {
         try tmux.press("Enter")
         try tmux.type("Sy")
         try tmux.press("Tab")
-        try await tmux.waitFor(text: "y is not a key here")
+        _ = try await yKeepsRefusal(tmux)
         screen = try tmux.screen()
         #expect(noDialog(screen), "\(screen)")
 

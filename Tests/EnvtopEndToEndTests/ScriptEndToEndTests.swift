@@ -90,3 +90,77 @@ extension ThemeAndConfigEndToEndTests {
         #expect(health.output.contains("FAILING backlog_age"))
     }
 }
+
+/// `envtop stop` against the simulator: a dry run sends nothing, a script must say --yes, a
+/// production force stop needs its label and a reason, every stop is audited, and one refused
+/// stop makes the exit code 1 while the others go through.
+extension ThemeAndConfigEndToEndTests {
+    static let stopRoute = "POST /work/{work_id}/stop"
+
+    @Test("stop: --dry-run sends nothing; no --yes without a terminal; --yes stops each once; a refused stop exits 1 with its line")
+    func stopCommand() async throws {
+        let fixture = try await DashboardEndToEndTests.Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let home = try Home()
+        defer { home.remove() }
+        let env = Self.variables(fixture)
+        let targets = Array(fixture.active.prefix(2)).map(\.id)
+        let args = ["stop", "-e", fixture.environmentID] + targets
+
+        let dry = try run(args + ["--dry-run"], home: home, environment: env)
+        #expect(dry.status == 0, "\(dry.error)")
+        #expect(dry.output.split(separator: "\n").filter { $0.hasPrefix("would_stop") }.count == 2)
+        let noYes = try run(args, home: home, environment: env)
+        #expect(noYes.status == 2)
+        #expect(noYes.error.contains("without --yes"))
+        #expect(await fixture.server.requestCounts()[Self.stopRoute] == nil, "nothing sent yet")
+
+        // One of the two is refused by the API (403 on its stop); the other goes through.
+        var faults = FaultSettings()
+        faults.errorRates = [403: 1]
+        faults.onlyPaths = ["/work/\(targets[1])/stop"]
+        await fixture.server.setFaults(faults)
+        let done = try run(args + ["--yes", "--reason", "e2e: stuck", "-o", "jsonl"], home: home, environment: env)
+        #expect(done.status == 1)
+        #expect(done.error.contains("1 of 2 stop(s) failed"))
+        let lines = try done.output.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.first { $0?["id"] as? String == targets[0] }??["result"] as? String == "stopped")
+        #expect(lines.first { $0?["id"] as? String == targets[1] }??["result"] as? String == "failed")
+        #expect(await fixture.server.requestCounts()[Self.stopRoute] == 2)
+        #expect(await fixture.server.workItem(environmentID: fixture.environmentID, id: targets[0])?.state == .stopping)
+        #expect(await fixture.server.workItem(environmentID: fixture.environmentID, id: targets[1])?.state == .active)
+        let audit = (try? String(contentsOf: home.root.appendingPathComponent("state/envtop/audit.jsonl"), encoding: .utf8)) ?? ""
+        let records = audit.split(separator: "\n")
+        #expect(records.count == 4, "an attempt and a result each:\n\(audit)")
+        #expect(records.allSatisfy { $0.contains("\"reason\":\"e2e: stuck\"") && $0.contains("\"action\":\"stop\"") })
+        #expect(records.contains { $0.contains(targets[1]) && $0.contains("\"result\":\"refused\"") })
+    }
+
+    @Test("stop --force in a production profile: refused without --confirm-environment and a reason; sent with both")
+    func stopProduction() async throws {
+        let fixture = try await DashboardEndToEndTests.Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let home = try Home()
+        defer { home.remove() }
+        try home.write("""
+            profiles:
+              live:
+                base_url: \(fixture.server.baseURL)
+                production: true
+                environments: [\(fixture.environmentID)]
+            """, to: home.configFile)
+        let env = Self.variables(fixture)
+        let target = fixture.active[0].id
+        let bare = try run(["stop", "--force", "--yes", target], home: home, environment: env)
+        #expect(bare.status == 2)
+        #expect(bare.error.contains("needs --reason"))
+        let noLabel = try run(["stop", "--force", "--yes", "--reason", "INC-1", target], home: home, environment: env)
+        #expect(noLabel.status == 2)
+        #expect(noLabel.error.contains("needs --confirm-environment live"))
+        #expect(await fixture.server.requestCounts()[Self.stopRoute] == nil)
+        let ok = try run(["stop", "--force", "--yes", "--reason", "INC-1", "--confirm-environment", "live", target], home: home, environment: env)
+        #expect(ok.status == 0, "\(ok.error)")
+        #expect(ok.output.hasPrefix("stopped  live  \(target)  (stopped)"))
+        #expect(await fixture.server.workItem(environmentID: fixture.environmentID, id: target)?.state == .stopped)
+    }
+}

@@ -91,6 +91,20 @@ extension AppState {
         return advanceBatch()
     }
 
+    /// A batch started without the dialog (`envtop stop`, which asked its own confirmation):
+    /// the same run, paced, each target re-read before its one stop, the profile asked per stop.
+    public mutating func startBatch(_ mode: StopMode, refs: [ItemRef], reason: String?) -> [Effect] {
+        batchCount += 1
+        let skipped = refs.filter { stopRefusal($0) != nil }
+        var run = BatchRun(
+            number: batchCount, mode: mode, targets: refs.filter { !skipped.contains($0) }, preSkipped: skipped.count,
+            stopsPerSecond: options.batchStopsPerSecond, now: now)
+        run.reason = reason
+        run.skipped = skipped
+        batch = run
+        return advanceBatch()
+    }
+
     /// Reads the next target if it is time; targets that cannot be stopped are skipped at once.
     mutating func advanceBatch() -> [Effect] {
         guard var run = batch else { return [] }
@@ -158,6 +172,7 @@ extension AppState {
     mutating func finishBatchIfDone() -> [Effect] {
         guard let run = batch, run.isFinished else { return [] }
         batch = nil
+        lastBatch = run
         for ref in run.done + run.skipped { marks.remove(ref) }
         show(.batchFinished(BatchSummary(run)))
         return []

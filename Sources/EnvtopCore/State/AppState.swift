@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     public internal(set) var newAbove = 0
     /// The first list row on screen.
     public internal(set) var listScroll = 0
+    /// The batch that finished last, item by item (`envtop stop` reports from it).
+    public internal(set) var lastBatch: BatchRun?
     public internal(set) var search = SearchState()
     public internal(set) var filter: StateFilter = .all
     public internal(set) var sort: SortOrder = .newest

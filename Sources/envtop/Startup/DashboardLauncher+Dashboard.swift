@@ -29,18 +29,23 @@ extension DashboardLauncher {
             throw StartupError(.terminal, "\(error)")
         }
         let state = AppState(options: stateOptions, size: terminal.size, now: Date())
-        // Every stop is recorded before it is sent and after it is answered (README "Audit log").
-        var audit: AuditTrail?
-        if startup.settings.audit {
-            let profiles = Dictionary(stateOptions.environments.map { ($0.id, $0.profile) }, uniquingKeysWith: { a, _ in a })
-            audit = AuditTrail(
-                log: AuditLog(path: AppPaths.auditLog), user: AuditTrail.currentUser(ProcessInfo.processInfo.environment),
-                profiles: profiles)
-        }
+        let audit = Self.auditTrail(startup, stateOptions)
         let runtime = DashboardRuntime(
             api: api, terminal: CursesOutput(terminal: terminal), themes: themes.ring, logger: startup.logger, audit: audit)
         await runtime.run(state, input: input)
         terminal.stop()
         continuation.finish()
+    }
+}
+
+extension DashboardLauncher {
+    /// Where every stop and metadata update is recorded before it is sent and after it is
+    /// answered (README "Audit log"); nil with `audit: off`.
+    static func auditTrail(_ startup: StartupSettings, _ stateOptions: AppState.Options) -> AuditTrail? {
+        guard startup.settings.audit else { return nil }
+        let profiles = Dictionary(stateOptions.environments.map { ($0.id, $0.profile) }, uniquingKeysWith: { a, _ in a })
+        return AuditTrail(
+            log: AuditLog(path: AppPaths.auditLog), user: AuditTrail.currentUser(ProcessInfo.processInfo.environment),
+            profiles: profiles)
     }
 }
