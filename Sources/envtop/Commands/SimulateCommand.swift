@@ -18,7 +18,7 @@ public struct SimulateCommand: AsyncParsableCommand {
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).") var port: Int = 0
-    @Option(help: "Seed for the history and the simulated behaviour.") var seed: UInt64 = 1
+    @Option(help: "Seed for the history and the simulated behaviour (7, as --demo and the screenshots).") var seed: UInt64 = 7
     @Option(help: "Number of environments.") var environments: Int = 3
     @Option(help: "Simulated workers per environment (0 = none).") var workers: Int = 4
     @Option(help: "New items per second per environment (0 = none).") var arrivalRate: Double = 0.5
