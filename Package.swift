@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -91,6 +93,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "EnvtopExporter",
+            dependencies: [
+                "EnvtopRuntime", "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "EnvtopTesting",
             dependencies: ["EnvtopRuntime", "EnvtopCore", "EnvtopUI", "EnvtopModels", "EnvtopClient"],
             swiftSettings: strict
@@ -99,7 +113,9 @@ let package = Package(
             name: "envtop",
             dependencies: [
                 "EnvtopModels", "EnvtopClient", "EnvtopSimulator", "EnvtopCore", "EnvtopUI", "EnvtopTerminal", "EnvtopRuntime",
+                "EnvtopExporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -129,8 +145,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "EnvtopExporterTests",
+            dependencies: [
+                "EnvtopExporter", "EnvtopTesting", "EnvtopRuntime", "EnvtopCore", "EnvtopModels", "EnvtopClient",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EnvtopEndToEndTests",
-            dependencies: ["EnvtopSimulator", "EnvtopClient", "EnvtopModels"],
+            dependencies: [
+                "EnvtopSimulator", "EnvtopClient", "EnvtopModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -2,7 +2,7 @@ import EnvtopCore
 import EnvtopUI
 
 /// What the runtime does for one effect, as decided by `EffectRunner.plan(_:themes:)`.
-enum EffectPlan: Sendable {
+public enum EffectPlan: Sendable {
     /// Nothing more: the state already did what the effect says (quit).
     case none
     /// A command for the screen, then the event that tells the state about it, if any.

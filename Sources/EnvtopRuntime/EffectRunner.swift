@@ -9,17 +9,22 @@ import Foundation
 ///
 /// Calls never touch the state: the answer comes back as an `Event` for the one loop that owns
 /// it. A new `Effect` case does not compile until it is handled here.
-struct EffectRunner: Sendable {
+public struct EffectRunner: Sendable {
     let api: any DashboardAPI
     /// Where stops are recorded before and after they are sent; nil with `audit: off`.
     var audit: AuditTrail?
+
+    public init(api: any DashboardAPI, audit: AuditTrail? = nil) {
+        self.api = api
+        self.audit = audit
+    }
     /// `user@host`, for `envtop_stopped_by` (the audit trail's, else the process's).
     var user: String { audit?.user ?? AuditTrail.currentUser(ProcessInfo.processInfo.environment) }
     /// How a clipboard sequence is wrapped: for tmux or screen when inside them.
     var multiplexer = Clipboard.multiplexer(ProcessInfo.processInfo.environment)
 
     /// The plan for `effect`. `themes` is the caller's own ring: `t` moves it.
-    func plan(_ effect: Effect, themes: inout ThemeRing) -> EffectPlan {
+    public func plan(_ effect: Effect, themes: inout ThemeRing) -> EffectPlan {
         let api = self.api
         switch effect {
         case .fetchStats(let env, let generation):

@@ -29,7 +29,7 @@ struct Envtop: AsyncParsableCommand {
                 """,
             version: version,
             subcommands: [
-                ListCommand.self, StatsCommand.self, StopCommand.self, AuditCommand.self, SimulateCommand.self, KeysCommand.self,
+                ListCommand.self, StatsCommand.self, StopCommand.self, ExporterCommand.self, AuditCommand.self, SimulateCommand.self, KeysCommand.self,
                 BenchRenderCommand.self,
             ]
         )
