@@ -163,7 +163,7 @@ _envtop() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
+    local -a non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --api-key-stdin --version -h --help)
     local -a repeating_options=(-e --environment -p --profile)
     local -a non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
     __envtop_offer_flags_options 0
@@ -214,20 +214,20 @@ _envtop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|stats|stop|audit|simulate|keys|help)
+    list|stats|stop|exporter|audit|simulate|keys|help)
         # Offer subcommand argument completions
         "_envtop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list stats stop audit simulate keys help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list stats stop exporter audit simulate keys help' -- "${cur}"))
         ;;
     esac
 }
 
 _envtop_list() {
     repeating_flags=()
-    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
+    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --api-key-stdin --version -h --help)
     repeating_options=(-e --environment -p --profile)
     non_repeating_options=(--filter --base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
     __envtop_offer_flags_options 0
@@ -279,7 +279,7 @@ _envtop_list() {
 
 _envtop_stats() {
     repeating_flags=()
-    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --version -h --help)
+    non_repeating_flags=(--read-only --no-read-only --demo --once --list-themes --api-key-stdin --version -h --help)
     repeating_options=(-e --environment -p --profile)
     non_repeating_options=(--base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
     __envtop_offer_flags_options 0
@@ -328,7 +328,7 @@ _envtop_stats() {
 
 _envtop_stop() {
     repeating_flags=()
-    non_repeating_flags=(--force --dry-run --yes --read-only --no-read-only --demo --once --list-themes --version -h --help)
+    non_repeating_flags=(--force --dry-run --yes --read-only --no-read-only --demo --once --list-themes --api-key-stdin --version -h --help)
     repeating_options=(--confirm-environment -e --environment -p --profile)
     non_repeating_options=(--filter --reason --base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
     __envtop_offer_flags_options -1
@@ -364,6 +364,58 @@ _envtop_stop() {
         ;;
     '--theme')
         __envtop_add_completions -W "$(__envtop_custom_complete ---completion stop -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--log-file')
+        __envtop_add_completions -f
+        return
+        ;;
+    '--config')
+        __envtop_add_completions -o plusdirs -fX '!*.@(yaml)'
+        return
+        ;;
+    '-o'|'--output')
+        __envtop_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''csv'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_envtop_exporter() {
+    repeating_flags=()
+    non_repeating_flags=(--allow-remote --read-only --no-read-only --demo --once --list-themes --api-key-stdin --version -h --help)
+    repeating_options=(-e --environment -p --profile)
+    non_repeating_options=(--listen --base-url --workspace --refresh --seed --theme --log-file --config -o --output --timeout)
+    __envtop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--listen')
+        return
+        ;;
+    '-e'|'--environment')
+        return
+        ;;
+    '-p'|'--profile')
+        return
+        ;;
+    '--base-url')
+        return
+        ;;
+    '--workspace')
+        return
+        ;;
+    '--refresh')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--theme')
+        __envtop_add_completions -W "$(__envtop_custom_complete ---completion exporter -- --theme "${COMP_CWORD}" "$(__envtop_cursor_index_in_current_word)")"
         return
         ;;
     '--log-file')

@@ -3,13 +3,16 @@
 # with environment ids listed (a profile check at startup) and without (the listing), and
 # `--demo --once`. Debug builds run the tests; this catches what only -O breaks (a typed-throws
 # `do` in a task-group child crashed every release start with `-e` under Swift 6.3.1).
-# Usage: scripts/release_smoke.sh [--no-build]
+# Usage: scripts/release_smoke.sh [--no-build | --binary PATH]   (PATH: e.g. make release's dist/envtop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ "${1:-}" != "--no-build" ]]; then
-  swift build -c release --product envtop 2>&1 | tail -n 3
-fi
-bin="$(swift build -c release --show-bin-path)/envtop"
+bin=""
+case "${1:-}" in
+  --binary) bin="$2" ;;
+  --no-build) ;;
+  *) swift build -c release --product envtop 2>&1 | tail -n 3 ;;
+esac
+[[ -n "$bin" ]] || bin="$(swift build -c release --show-bin-path)/envtop"
 work="$(mktemp -d)"
 trap 'kill "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$bin" simulate --port 0 --environments 2 --workers 1 --items 30 > "$work/sim.out" 2>&1 &

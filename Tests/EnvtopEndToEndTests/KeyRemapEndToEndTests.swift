@@ -21,9 +21,11 @@ extension DashboardEndToEndTests {
         try await launch(fixture, tmux: tmux, extra: "--config '\(config)'")
         let target = fixture.active[0]
         try await isolate(target, among: fixture.active + fixture.queued, tmux: tmux)
-        var screen = try tmux.screen()
-        let bar = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-        #expect(bar.contains("K "), "key bar: \(bar)")
+        // The key bar, once the search is kept (Enter), names K for the force stop.
+        var screen = try await tmux.waitFor("the key bar naming K") { screen in
+            let bar = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            return bar.contains("K ") && !bar.contains("S force")
+        }
         try tmux.press("S")
         screen = try await tmux.waitFor(text: "S is not a key here; % lists them")
         #expect(await stopRequests(fixture.server) == 0)

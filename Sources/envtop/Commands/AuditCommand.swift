@@ -8,7 +8,7 @@ import Foundation
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Print the audit log of stops (\(AppPaths.auditLog)).")
+        abstract: "Print the audit log of stops and metadata updates ($XDG_STATE_HOME/envtop/audit.jsonl).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

@@ -62,6 +62,12 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Seconds --once and the script commands wait for the API to connect and answer (default 5).")
     var timeout: Double = 5
 
+    @Flag(name: .customLong("api-key-stdin"), help: """
+        Read keys from stdin, never from an argument: a bare line is the API key; \
+        ANTHROPIC_ENVIRONMENT_KEY=… and ANTHROPIC_AUTH_TOKEN=… lines set those.
+        """)
+    var apiKeyStdin = false
+
     func validate() throws {
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds (got \(timeout))") }
         if let refresh, !(refresh >= 0.5) {

@@ -16,7 +16,11 @@ struct StartupSettings {
     let logger: Logger
 
     /// Command line > config file > defaults; a broken config stops envtop before anything starts.
-    static func load(options: DashboardOptions, environment env: [String: String]) throws(StartupError) -> StartupSettings {
+    static func load(options: DashboardOptions, environment given: [String: String]) throws(StartupError) -> StartupSettings {
+        var env = given
+        if options.apiKeyStdin {
+            for (name, value) in try StdinKeys.read() { env[name] = value }
+        }
         let fileConfig: EnvtopConfig
         switch ConfigFile.load(explicitPath: options.config) {
         case .success(let config): fileConfig = config
