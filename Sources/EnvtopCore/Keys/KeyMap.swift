@@ -28,7 +28,7 @@ public enum KeyMap {
         Binding([.character("g"), .home], .top, .list, label: "g/Home", help: "first item"),
         Binding([.character("G"), .end], .bottom, .list, label: "G/End", help: "last item"),
         Binding([.tab, .enter], .focusDetail, .list, label: "Tab", help: "focus the detail pane", bar: true),
-        Binding([.character("/")], .search, .list, label: "/", help: "search id, session, metadata", bar: true),
+        Binding([.character("/")], .search, .list, label: "/", help: "search: words, state:, hb>60s, meta.k:…", bar: true),
         Binding([.character("f")], .filter, .list, label: "f", help: "filter by state / needs attention", bar: true),
         Binding([.character("o")], .sort, .list, label: "o", help: "change the sort order", bar: true),
         Binding([.character("a")], .toggleTimes, .list, label: "a", help: "times in the list: ages / UTC clock"),
