@@ -66,7 +66,8 @@ extension ThemeAndConfigEndToEndTests {
                 api_key_command: cat \(keyFile.path)
                 environment_key_env: E2E_ENV_KEY
             """, to: home.configFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: home.configFile.path)
+        // Group-writable: any config refuses o+w; one that runs a key command refuses g+w too.
+        try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: home.configFile.path)
         let writable = try run(["--once"], home: home, environment: variables)
         #expect(writable.status == 2)
         #expect(writable.error.contains("runs a key command") && writable.error.contains("chmod go-w"))

@@ -30,7 +30,7 @@ extension DashboardLauncher {
                 configuration: clientConfiguration(profile, startup), credentials: credentials, logger: startup.logger)
             startup.logger.info(
                 "profile",
-                metadata: ["profile": "\(profile.name)", "base_url": "\(profile.baseURL)", "credentials": "\(credentials)", "demo": "\(options.demo)"])
+                metadata: ["profile": "\(profile.name)", "base_url": "\(SafeFiles.redactingUserInfo(profile.baseURL))", "credentials": "\(credentials)", "demo": "\(options.demo)"])
             clients.append((profile, client))
         }
         let connection = APIConnection(clients: clients.map(\.client), demo: demo)

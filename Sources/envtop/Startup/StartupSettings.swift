@@ -28,6 +28,9 @@ struct StartupSettings {
         }
         let settings = EnvtopSettings.merge(commandLine: options.commandLineConfig, file: fileConfig, environment: env)
         let logPath = settings.logFile.map(ThemeSelection.expandingTilde) ?? AppPaths.defaultLogFile
+        if let problem = SafeFiles.logProblem(logPath) {
+            throw StartupError(.config, "the log file \(logPath) is \(problem); choose another with --log-file or log_file")
+        }
         let sink = FileLogHandler.Sink(path: logPath)
         let level = env["ENVTOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let logger = Logger(label: "envtop") { label in

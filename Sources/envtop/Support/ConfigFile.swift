@@ -16,6 +16,9 @@ enum ConfigFile {
             if explicitPath == nil { return .success(EnvtopConfig()) }
             return .failure(ConfigError(file: path, line: nil, message: "no such file"))
         }
+        if let problem = SafeFiles.readProblem(path, requirePrivate: true) {
+            return .failure(ConfigError(file: path, line: nil, message: problem))
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -1,8 +1,13 @@
+import EnvtopCore
 import Foundation
 
 /// Messages for the operator outside the dashboard (before it starts or after it ends).
 enum Console {
+    /// One message on stderr. Its lines may quote a server (an error message, a name): escape
+    /// sequences in them are shown, never obeyed (an OSC could set the title or the clipboard).
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("envtop: " + message + "\n").utf8))
+        let safe = message.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.visible(String($0)) }
+        let text = "envtop: " + safe.joined(separator: "\n") + "\n"
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

@@ -1,15 +1,19 @@
+import EnvtopCore
 import Foundation
 import Logging
 
 /// A swift-log handler that appends lines to a file.
 ///
 /// While the dashboard is on screen nothing may be written to stdout or stderr, so diagnostics go
-/// here. Metadata values pass through as given: callers never put credentials in them.
+/// here. Callers never put credentials in a line; what servers said (messages, names) is
+/// escaped, so a log line is one line and `tail -f` of the log runs no escape sequence.
 struct FileLogHandler: LogHandler {
     final class Sink: @unchecked Sendable {
         private let lock = NSLock()
         private let handle: FileHandle?
 
+        /// Opens (or creates, 0600) the log. Call `SafeFiles.logProblem` first: a FIFO would
+        /// block here.
         init(path: String) {
             let url = URL(fileURLWithPath: path)
             try? FileManager.default.createDirectory(
@@ -25,7 +29,8 @@ struct FileLogHandler: LogHandler {
         func write(_ line: String) {
             lock.lock()
             defer { lock.unlock() }
-            handle?.write(Data(line.utf8))
+            // A full disk or a broken file loses a log line, never the dashboard.
+            try? handle?.write(contentsOf: Data(line.utf8))
         }
     }
 
@@ -49,6 +54,11 @@ struct FileLogHandler: LogHandler {
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         let meta = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
         let stamp = ISO8601DateFormatter().string(from: Date())
-        sink.write("\(stamp) \(event.level) \(label): \(event.message)\(meta)\n")
+        sink.write("\(stamp) \(event.level) \(label): \(Self.oneLine("\(event.message)\(meta)"))\n")
+    }
+
+    /// Control characters (a newline that would forge a line, an ESC) as visible escapes.
+    static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } ? text : SafeText.visible(text)
     }
 }

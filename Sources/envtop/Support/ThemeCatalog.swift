@@ -57,6 +57,9 @@ struct ThemeCatalog {
 
     /// Reads and checks one theme file; the theme's name is the file name without `.yaml`.
     static func read(path: String) -> Result<ThemeFile, ThemeError> {
+        if let problem = SafeFiles.readProblem(path, requirePrivate: false) {
+            return .failure(ThemeError(file: path, line: nil, message: problem))
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
