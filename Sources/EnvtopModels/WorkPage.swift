@@ -2,10 +2,14 @@
 public struct WorkPage: Sendable, Hashable, Codable {
     public var data: [WorkItem]
     public var nextPage: String?
+    /// Items of the page that could not be read (one with `state: 7`, or no `id`), each as
+    /// "data[3] (work_…): state is not a string": one bad item must not hide the good ones.
+    public var unreadable: [String] = []
 
-    public init(data: [WorkItem], nextPage: String?) {
+    public init(data: [WorkItem], nextPage: String?, unreadable: [String] = []) {
         self.data = data
         self.nextPage = nextPage
+        self.unreadable = unreadable
     }
 
     enum CodingKeys: String, CodingKey {
@@ -15,8 +19,48 @@ public struct WorkPage: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        data = try c.decode([WorkItem].self, forKey: .data)
+        var items = try c.nestedUnkeyedContainer(forKey: .data)
+        var data: [WorkItem] = []
+        var unreadable: [String] = []
+        while !items.isAtEnd {
+            let index = items.currentIndex
+            let entry = try items.decode(LenientItem.self)
+            switch entry.result {
+            case .success(let item): data.append(item)
+            case .failure(let why): unreadable.append("data[\(index)]\(entry.id.map { " (\($0))" } ?? ""): \(why.text)")
+            }
+        }
+        self.data = data
+        self.unreadable = unreadable
         nextPage = try c.decodeIfPresent(String.self, forKey: .nextPage)
+    }
+
+    /// One element of `data`, read on its own: a work item, or why it is not one (and its id,
+    /// when it has a readable one).
+    struct LenientItem: Decodable {
+        var result: Result<WorkItem, WhyNot>
+        var id: String?
+
+        struct WhyNot: Error { let text: String }
+
+        init(from decoder: any Decoder) throws {
+            struct IDOnly: Decodable { let id: String }
+            id = (try? IDOnly(from: decoder))?.id
+            do {
+                result = .success(try WorkItem(from: decoder))
+            } catch let error as DecodingError {
+                result = .failure(WhyNot(text: Self.describe(error)))
+            }
+        }
+
+        static func describe(_ error: DecodingError) -> String {
+            switch error {
+            case .keyNotFound(let key, _): "no \(key.stringValue)"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                "\(context.codingPath.last?.stringValue ?? "the item"): \(context.debugDescription)"
+            @unknown default: "not a work item"
+            }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -167,13 +167,16 @@ struct WorkPageFastDecoderTests {
         await server.shutdown()
     }
 
-    @Test("the client decodes pages through the fast path and keeps JSONDecoder's errors")
+    @Test("the client decodes pages through the fast path; a broken item is left out by name, a broken page keeps JSONDecoder's error")
     func throughResponseDecoding() throws {
         let page = try ResponseDecoding.decodePage(from: Array(Self.page([Self.item]).utf8), endpoint: "work.list")
         #expect(page.data.first?.metadata == ["repo": "acme/web"])
         let broken = Self.page([Self.item, Self.item.replacingOccurrences(of: #""created_at":"2026-01-01T00:00:00Z","#, with: "")])
-        #expect(throws: APIError.decoding(endpoint: "work.list", field: "data[1].created_at", message: "is missing")) {
-            _ = try ResponseDecoding.decodePage(from: Array(broken.utf8), endpoint: "work.list")
+        let partial = try ResponseDecoding.decodePage(from: Array(broken.utf8), endpoint: "work.list")
+        #expect(partial.data.count == 1)
+        #expect(partial.unreadable == ["data[1] (work_1): no created_at"])
+        #expect(throws: APIError.decoding(endpoint: "work.list", field: "data", message: "is missing")) {
+            _ = try ResponseDecoding.decodePage(from: Array(#"{"next_page":null}"#.utf8), endpoint: "work.list")
         }
     }
 }

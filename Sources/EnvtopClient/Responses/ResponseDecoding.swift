@@ -18,10 +18,12 @@ enum ResponseDecoding {
         }
     }
 
-    /// A list page: `WorkPageFastDecoder` when it can, `JSONDecoder` (and its errors) otherwise.
+    /// A list page: `WorkPageFastDecoder` when it can, `JSONDecoder` otherwise, item by item
+    /// (`WorkPage.unreadable` lists the items that are not work items), after lone surrogate
+    /// escapes are replaced: one odd item or string never hides the rest of the page.
     static func decodePage(from body: [UInt8], endpoint: String) throws(APIError) -> WorkPage {
         if let page = WorkPageFastDecoder.decode(body) { return page }
-        return try decode(WorkPage.self, from: body, endpoint: endpoint)
+        return try decode(WorkPage.self, from: LoneSurrogates.repair(body), endpoint: endpoint)
     }
 
     /// `null` (and, leniently, an empty body) means "no work"; anything else must be a work item.

@@ -62,6 +62,12 @@ extension AppState {
                 show(.dataChanged(gone: sweep.removed, of: sweep.before))
             }
             if sweep.cursorRepeated { show(.paginationRepeats(page: request.index + 1, items: feeds[i].store.count)) }
+            // Said once for each item that cannot be read, not at every refresh of its page.
+            let fresh = page.unreadable.filter { reportedUnreadable.insert("\(request.environmentID) \($0)").inserted }
+            if let first = fresh.first {
+                show(.unreadableItems(
+                    count: fresh.count, page: request.index + 1, environment: tag(request.environmentID), first: first))
+            }
             if case .stopDialog(var dialog) = overlay, dialog.ref.environmentID == request.environmentID,
                let fresh = feeds[i].store[dialog.workID]
             {

@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     public internal(set) var newAbove = 0
     /// The first list row on screen.
     public internal(set) var listScroll = 0
+    /// Unreadable items already reported (environment and description), so each is said once.
+    var reportedUnreadable: Set<String> = []
     /// The batch that finished last, item by item (`envtop stop` reports from it).
     public internal(set) var lastBatch: BatchRun?
     public internal(set) var search = SearchState()

@@ -33,6 +33,8 @@ public enum Notice: Sendable, Equatable {
     case dataChanged(gone: Int, of: Int)
     /// The `next_page` of page `page` (1-based) pointed back at an earlier page: the walk stopped there.
     case paginationRepeats(page: Int, items: Int)
+    /// Items of a page that are not work items (`WorkPage.unreadable`): left out, the rest shown.
+    case unreadableItems(count: Int, page: Int, environment: String, first: String)
     // Keys and input
     case refreshing(paused: Bool)
     case paused(Bool)
@@ -74,7 +76,7 @@ public enum Notice: Sendable, Equatable {
     public var kind: Flash.Kind {
         switch self {
         case .stopAnswered, .stopVerified(_, _, .stopped), .stopVerified(_, _, .stopping): .success
-        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .typeToConfirm, .reasonRequired, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
+        case .readOnly, .nothingSelected, .forceNeedsConfirmKey, .typeToConfirm, .reasonRequired, .unreadableItems, .itemGone, .dataChanged, .paginationRepeats, .pasteIgnored,
              .pasteCut, .stopUnclear, .stopVerified:
             .warning
         case .stopRefused, .stopUnverifiable: .error

@@ -108,6 +108,9 @@ public struct NoticeWording: Sendable {
             return "Metadata of \(id) updated (\(changes) \(changes == 1 ? "key" : "keys")); read again from the API"
         case .metadataRefused(let id, let error):
             return "Metadata of \(id) not changed: \(ErrorWording.plain(error)); the editor kept your changes"
+        case .unreadableItems(let count, let page, let environment, let first):
+            let what = count == 1 ? "1 item" : "\(count) items"
+            return "\(what) on page \(page) of \(environment) could not be read and \(count == 1 ? "is" : "are") left out (\(first)); the others are shown"
         case .reasonRequired(let id):
             return "A force stop in production needs a reason (\(id)): type it, Enter keeps it, then Enter stops"
         case .notAKey(let text):
