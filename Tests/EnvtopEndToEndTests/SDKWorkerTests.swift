@@ -33,7 +33,9 @@ struct SDKWorkerTests {
         configuration.workersPerEnvironment = 0
         configuration.arrivalRatePerSecond = 0
         configuration.initialItemsPerEnvironment = 0
-        configuration.leaseTTLSeconds = 2  // the SDK then beats every second
+        // The SDK then beats every 2 s and assumes the lease lost after 4 s without a successful
+        // beat: 2 s of slack for a loaded CI machine (with 2 s it once lost a lease there).
+        configuration.leaseTTLSeconds = 4
         configuration.apiKeys = ["sdk-check-api-key"]
         configuration.environmentKeys = ["sdk-check-environment-key"]
         try await SimulatorServer.withRunning(configuration) { server in try await check(server) }
