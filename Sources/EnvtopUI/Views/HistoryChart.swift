@@ -75,8 +75,9 @@ struct HistoryChart: Widget, Sendable, Equatable {
         }
     }
 
+    /// "12", "2.5", "1913": a tenth only where it tells something (under 100).
     static func number(_ v: Double) -> String {
-        v == v.rounded() ? "\(Int(v))" : String(format: "%.1f", v)
+        v == v.rounded() || abs(v) >= 100 ? "\(Int(v.rounded()))" : String(format: "%.1f", v)
     }
 }
 

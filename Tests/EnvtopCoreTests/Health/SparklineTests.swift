@@ -30,4 +30,12 @@ struct SparklineTests {
         Sparkline([0, 8]).render(in: Rect(x: 0, y: 0, width: 10, height: 1), on: &wide)
         #expect(wide.textLines[0] == "        ▁█")
     }
+
+    @Test("the history chart's figures: a tenth only under 100, so an oldest wait reads 1913, not 1913.3")
+    func chartNumbers() {
+        #expect(HistoryChart.number(12) == "12")
+        #expect(HistoryChart.number(2.5) == "2.5")
+        #expect(HistoryChart.number(1913.3) == "1913")
+        #expect(HistoryChart.number(99.94) == "99.9")
+    }
 }
