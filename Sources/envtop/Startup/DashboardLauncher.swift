@@ -12,9 +12,10 @@ struct DashboardLauncher {
     /// Seconds a script (`--once`, `list`, `stats`, `stop`) waits for the API; nil for the dashboard.
     var scriptTimeout: Double?
 
-    init(options: DashboardOptions) {
+    /// `script`: a script command (`list`, `stats`, `stop`); `--once` is one too.
+    init(options: DashboardOptions, script: Bool = false) {
         self.options = options
-        scriptTimeout = options.once ? options.timeout : nil
+        scriptTimeout = script || options.once ? options.timeout : nil
     }
 
     /// Runs every step; the process exit code.
@@ -47,7 +48,10 @@ struct DashboardLauncher {
         let startup = try StartupSettings.load(options: options, environment: ProcessInfo.processInfo.environment)
         if options.listThemes { return listThemes(startup) }
         let themes = try resolveThemes(startup)
-        if options.once { return try await ScriptOutputCommand.once(self, startup: startup) }
+        if options.once {
+            // `--once`: the snapshot in the chosen format.
+            return try await ScriptRun.emit(self, startup: startup) { state, format in ScriptOutput.snapshot(state, as: format) }
+        }
         let connection = try await connect(startup)
         defer { connection.shutdown() }
         guard let api = connection.api else { return }

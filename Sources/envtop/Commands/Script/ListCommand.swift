@@ -21,16 +21,10 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var options: DashboardOptions
 
     func run() async throws {
-        var launcher = DashboardLauncher(options: options)
-        launcher.scriptTimeout = options.timeout
         let filter = self.filter
-        let code = await launcher.script { (launcher, startup) async throws(StartupError) in
-            let (state, connection) = try await ScriptRun.load(launcher, startup: startup, filter: filter)
-            defer { connection.shutdown() }
-            ScriptRun.write(ScriptOutput.items(state, as: launcher.options.output))
-            try ScriptRun.verdict(state)
+        try await ScriptRun.command(options) { (launcher, startup) async throws(StartupError) in
+            try await ScriptRun.emit(launcher, startup: startup, filter: filter) { state, format in ScriptOutput.items(state, as: format) }
         }
-        if code != 0 { throw ExitCode(code) }
     }
 }
 
@@ -45,14 +39,8 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var options: DashboardOptions
 
     func run() async throws {
-        var launcher = DashboardLauncher(options: options)
-        launcher.scriptTimeout = options.timeout
-        let code = await launcher.script { (launcher, startup) async throws(StartupError) in
-            let (state, connection) = try await ScriptRun.load(launcher, startup: startup)
-            defer { connection.shutdown() }
-            ScriptRun.write(ScriptOutput.environments(state, as: launcher.options.output))
-            try ScriptRun.verdict(state)
+        try await ScriptRun.command(options) { (launcher, startup) async throws(StartupError) in
+            try await ScriptRun.emit(launcher, startup: startup) { state, format in ScriptOutput.environments(state, as: format) }
         }
-        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -108,12 +108,24 @@ enum ScriptRun {
     }
 }
 
-/// `envtop --once`: the snapshot in the chosen format.
-enum ScriptOutputCommand {
-    static func once(_ launcher: DashboardLauncher, startup: StartupSettings) async throws(StartupError) {
-        let (state, connection) = try await ScriptRun.load(launcher, startup: startup)
+extension ScriptRun {
+    /// What `--once`, `list` and `stats` do: load, print what `render` makes of the state in the
+    /// chosen format, and end as `verdict` says.
+    static func emit(
+        _ launcher: DashboardLauncher, startup: StartupSettings, filter: String? = nil,
+        render: (AppState, OutputFormat) -> String
+    ) async throws(StartupError) {
+        let (state, connection) = try await load(launcher, startup: startup, filter: filter)
         defer { connection.shutdown() }
-        ScriptRun.write(ScriptOutput.snapshot(state, as: launcher.options.output))
-        try ScriptRun.verdict(state)
+        write(render(state, launcher.options.output))
+        try verdict(state)
+    }
+
+    /// A script subcommand's whole run: its exit code, its error on stderr.
+    static func command(
+        _ options: DashboardOptions, _ body: (DashboardLauncher, StartupSettings) async throws(StartupError) -> Void
+    ) async throws {
+        let code = await DashboardLauncher(options: options, script: true).script(body)
+        if code != 0 { throw ExitCode(code) }
     }
 }

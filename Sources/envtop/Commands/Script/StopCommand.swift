@@ -53,16 +53,13 @@ struct StopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var launcher = DashboardLauncher(options: options)
-        launcher.scriptTimeout = options.timeout
         let command = self
-        let code = await launcher.script { (launcher, startup) async throws(StartupError) in
+        try await ScriptRun.command(options) { (launcher, startup) async throws(StartupError) in
             let (state, connection) = try await ScriptRun.load(launcher, startup: startup, filter: command.filter)
             defer { connection.shutdown() }
             if state.feeds.contains(where: { $0.connection.lastError != nil }) { try ScriptRun.verdict(state) }
             try await command.stop(state, connection: connection, startup: startup, launcher: launcher)
         }
-        if code != 0 { throw ExitCode(code) }
     }
 
     var mode: StopMode { force ? .force : .graceful }
