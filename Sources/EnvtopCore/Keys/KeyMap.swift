@@ -96,19 +96,4 @@ public enum KeyMap {
         Binding([.character("G"), .end], .bottom, .help, label: "G/End", help: "the end"),
         Binding([.escape, .character("?"), .character("q"), .enter], .close, .help, label: "Esc/?", help: "close help", bar: true),
     ]
-
-    /// The action bound to `key` in `scope` by default (`KeyBindings` holds the table in effect).
-    public static func action(for key: Key, in scope: KeyScope) -> Action? {
-        KeyBindings.standard.action(for: key, in: scope)
-    }
-
-    /// The default bindings of a scope, in table order.
-    public static func bindings(in scope: KeyScope) -> [Binding] {
-        KeyBindings.standard.bindings(in: scope)
-    }
-
-    /// The default hints for the key bar in `scope`.
-    public static func keyBar(for scope: KeyScope, readOnly: Bool) -> [Binding] {
-        KeyBindings.standard.keyBar(for: scope, readOnly: readOnly)
-    }
 }

@@ -80,24 +80,22 @@ extension AppState {
 
     mutating func confirmBatch(_ dialog: BatchStopDialog) -> [Effect] {
         overlay = nil
-        batchCount += 1
-        var run = BatchRun(
-            number: batchCount, mode: dialog.mode, targets: dialog.toSend.map(ItemRef.init), preSkipped: dialog.skipped.count,
-            stopsPerSecond: options.batchStopsPerSecond, now: now)
-        run.reason = dialog.reason.text
-        for ref in dialog.skipped { run.skipped.append(ref) }
-        batch = run
-        show(.batchStarted(mode: dialog.mode, count: run.targets.count, skipped: dialog.skipped.count))
-        return advanceBatch()
+        show(.batchStarted(mode: dialog.mode, count: dialog.toSend.count, skipped: dialog.skipped.count))
+        return runBatch(dialog.mode, targets: dialog.toSend.map(ItemRef.init), skipped: Array(dialog.skipped), reason: dialog.reason.text)
     }
 
     /// A batch started without the dialog (`envtop stop`, which asked its own confirmation):
     /// the same run, paced, each target re-read before its one stop, the profile asked per stop.
     public mutating func startBatch(_ mode: StopMode, refs: [ItemRef], reason: String?) -> [Effect] {
-        batchCount += 1
         let skipped = refs.filter { stopRefusal($0) != nil }
+        return runBatch(mode, targets: refs.filter { !skipped.contains($0) }, skipped: skipped, reason: reason)
+    }
+
+    /// Starts the paced run of `targets`; `skipped` are counted as skipped from the start.
+    mutating func runBatch(_ mode: StopMode, targets: [ItemRef], skipped: [ItemRef], reason: String?) -> [Effect] {
+        batchCount += 1
         var run = BatchRun(
-            number: batchCount, mode: mode, targets: refs.filter { !skipped.contains($0) }, preSkipped: skipped.count,
+            number: batchCount, mode: mode, targets: targets, preSkipped: skipped.count,
             stopsPerSecond: options.batchStopsPerSecond, now: now)
         run.reason = reason
         run.skipped = skipped

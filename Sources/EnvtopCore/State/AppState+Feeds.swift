@@ -11,6 +11,8 @@ extension AppState {
         case .one(let id): return feedIndex[id].map { [$0] } ?? Array(feeds.indices)
         }
     }
+    /// `scopedFeeds` as a search's `only`: nil when the view shows every feed.
+    var scopedOnly: [Int]? { scopedFeeds.count == feeds.count ? nil : scopedFeeds }
     /// True when the view shows several environments together (an ENV column, a header line each).
     public var isMerged: Bool { scopedFeeds.count > 1 }
     /// The watched environment of a feed.

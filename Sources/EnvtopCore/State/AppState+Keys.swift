@@ -3,10 +3,9 @@ import EnvtopModels
 extension AppState {
     mutating func handle(key: Key) -> [Effect] {
         let scope = keyScope
-        if scope == .list || scope == .detail, case .character(let c) = key, options.keys.action(for: key, in: scope) == .savedView {
-            return showView(on: c)
-        }
-        guard let action = options.keys.action(for: key, in: scope) else {
+        let action = options.keys.action(for: key, in: scope)
+        if action == .savedView, case .character(let c) = key { return showView(on: c) }
+        guard let action else {
             if case .character(let c) = key {
                 if scope == .search {
                     let previous = search.query
@@ -76,7 +75,7 @@ extension AppState {
             focus = .list
         case .filter:
             let counts = search.parsed.isEmpty ? nil : FilterCounts.of(
-                feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, environments: options.environments,
+                feeds: feeds, only: scopedOnly, environments: options.environments,
                 query: search.parsed, now: now)
             overlay = .filterMenu(FilterMenu(current: filter, searchCounts: counts))
         case .switchEnvironment:

@@ -142,7 +142,7 @@ extension AppState {
     mutating func recomputeList() {
         for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
         visible = VisibleRows()  // the old rows go before the new ones are built: one list in memory, not two
-        visible = ListQuery.visible(feeds: feeds, only: scopedFeeds.count == feeds.count ? nil : scopedFeeds, environments: options.environments, filter: filter, query: search.parsed, now: now, sort: sort)
+        visible = ListQuery.visible(feeds: feeds, only: scopedOnly, environments: options.environments, filter: filter, query: search.parsed, now: now, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now
         pruneMarks()

@@ -57,14 +57,8 @@ public struct BatchStopDialog: Modal {
     }
 
     public mutating func handle(_ action: Action) -> ModalOutcome {
-        if reason.isEditing {
-            reason.handle(action)
-            return .stay
-        }
+        if reason.takes(action) { return .stay }
         switch action {
-        case .dialogReason:
-            reason.edit()
-            return .stay
         case .menuUp:
             scroll = max(0, scroll - 1)
             return .stay
@@ -76,12 +70,8 @@ public struct BatchStopDialog: Modal {
         if let requiredText {
             switch action {
             case .dialogConfirm:
-                guard typedMatches else { return .notice(.typeToConfirm(workID: "\(targets.count) items", label: requiredText)) }
-                guard reason.satisfied else {
-                    reason.edit()
-                    return .notice(.reasonRequired(workID: "\(targets.count) items"))
-                }
-                return .confirmBatch
+                return reason.confirm(
+                    typedMatches: typedMatches, label: requiredText, target: "\(targets.count) items", confirmed: .confirmBatch)
             case .deleteBackward:
                 typed.deleteBackward()
                 return .stay

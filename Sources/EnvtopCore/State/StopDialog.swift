@@ -62,23 +62,11 @@ public struct StopDialog: Modal {
     /// stop takes only `y`; Tab and arrows move between buttons; anything else cancels. When a
     /// label must be typed, only Enter on the exact label confirms, and Esc cancels.
     public mutating func handle(_ action: Action) -> ModalOutcome {
-        if reason.isEditing {
-            reason.handle(action)
-            return .stay
-        }
-        if action == .dialogReason {
-            reason.edit()
-            return .stay
-        }
+        if reason.takes(action) { return .stay }
         if let requiredText {
             switch action {
             case .dialogConfirm:
-                guard typedMatches else { return .notice(.typeToConfirm(workID: workID, label: requiredText)) }
-                guard reason.satisfied else {
-                    reason.edit()
-                    return .notice(.reasonRequired(workID: workID))
-                }
-                return .confirmStop
+                return reason.confirm(typedMatches: typedMatches, label: requiredText, target: workID, confirmed: .confirmStop)
             case .deleteBackward:
                 typed.deleteBackward()
                 return .stay

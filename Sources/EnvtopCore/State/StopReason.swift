@@ -38,6 +38,32 @@ public struct StopReasonField: Sendable, Equatable {
     }
 
     mutating func edit() { isEditing = true }
+
+    /// The reason's own keys in a stop dialog: every key while it is being written, and the key
+    /// that starts writing it. True when the key was the reason's (the dialog stays as it is).
+    mutating func takes(_ action: Action) -> Bool {
+        if isEditing {
+            handle(action)
+            return true
+        }
+        guard action == .dialogReason else { return false }
+        edit()
+        return true
+    }
+
+    /// A confirmation where a label must be typed: refused until the label matches, then until
+    /// a required reason is written (which is opened for writing); `confirmed` once both hold.
+    /// `target` names what is stopped in the notice ("work_…", "3 items").
+    mutating func confirm(
+        typedMatches: Bool, label: String, target: String, confirmed: ModalOutcome
+    ) -> ModalOutcome {
+        guard typedMatches else { return .notice(.typeToConfirm(workID: target, label: label)) }
+        guard satisfied else {
+            edit()
+            return .notice(.reasonRequired(workID: target))
+        }
+        return confirmed
+    }
 }
 
 /// What goes with a stop besides its target: the operator's reason, and whether the profile

@@ -1,5 +1,5 @@
 import EnvtopCore
-/// The bottom key bar: the hints for `bindings` (built from `KeyMap.keyBar`, the same table
+/// The bottom key bar: the hints for `bindings` (built from `KeyBindings.keyBar`, the same table
 /// dispatch reads).
 ///
 /// When every hint does not fit, the help texts shorten to a word, then the least needed hints

@@ -18,7 +18,7 @@ struct KeyTableMarkdownTests {
     @Test("every binding appears, under its scope, with every key")
     func everyBinding() {
         let text = KeyTableMarkdown.render()
-        for scope in KeyScope.allCases where !KeyMap.bindings(in: scope).isEmpty {
+        for scope in KeyScope.allCases where !KeyBindings.standard.bindings(in: scope).isEmpty {
             #expect(text.contains("**\(scope.rawValue)**"))
         }
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }

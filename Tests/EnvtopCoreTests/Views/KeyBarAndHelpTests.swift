@@ -14,16 +14,16 @@ struct KeyBarAndHelpTests {
         " " + bindings.map { "\($0.label) \($0.help)" }.joined(separator: "  ")
     }
 
-    @Test("a wide bar shows exactly KeyMap.keyBar for the list, with full help texts")
+    @Test("a wide bar shows exactly the default key bar for the list, with full help texts")
     func wideBarMatchesKeyMap() {
         let state = F.loaded(size: Size(width: 300, height: 50))
         let screen = F.render(state)
-        let expected = Self.barText(KeyMap.keyBar(for: .list, readOnly: false))
+        let expected = Self.barText(KeyBindings.standard.keyBar(for: .list, readOnly: false))
         #expect(screen.textLines[state.layout.keyBar.y].hasPrefix(expected))
-        #expect(DashboardView.keyBar(state).items(width: 300).map(\.binding) == KeyMap.keyBar(for: .list, readOnly: false))
+        #expect(DashboardView.keyBar(state).items(width: 300).map(\.binding) == KeyBindings.standard.keyBar(for: .list, readOnly: false))
         // At 200 columns the same hints show, each with a one-word text.
         let items = DashboardView.keyBar(state).items(width: 200)
-        #expect(items.map(\.binding) == KeyMap.keyBar(for: .list, readOnly: false))
+        #expect(items.map(\.binding) == KeyBindings.standard.keyBar(for: .list, readOnly: false))
         #expect(items.first { $0.binding.action == .forceStop }?.text == "force stop")
     }
 
@@ -33,33 +33,33 @@ struct KeyBarAndHelpTests {
         F.press(&state, .tab)
         #expect(state.keyScope == .detail)
         var line = F.render(state).textLines[state.layout.keyBar.y]
-        #expect(line.hasPrefix(Self.barText(KeyMap.keyBar(for: .detail, readOnly: false))))
+        #expect(line.hasPrefix(Self.barText(KeyBindings.standard.keyBar(for: .detail, readOnly: false))))
 
         F.press(&state, .tab, .character("/"))
         line = F.render(state).textLines[state.layout.keyBar.y]
-        #expect(line.hasPrefix(Self.barText(KeyMap.keyBar(for: .search, readOnly: false))))
+        #expect(line.hasPrefix(Self.barText(KeyBindings.standard.keyBar(for: .search, readOnly: false))))
 
         F.press(&state, .escape, .character("s"))
         #expect(state.keyScope == .dialog)
         line = F.render(state).textLines[state.layout.keyBar.y]
-        #expect(line.hasPrefix(Self.barText(KeyMap.keyBar(for: .dialog, readOnly: false))))
+        #expect(line.hasPrefix(Self.barText(KeyBindings.standard.keyBar(for: .dialog, readOnly: false))))
 
         F.press(&state, .escape, .character("f"))
         line = F.render(state).textLines[state.layout.keyBar.y]
-        #expect(line.hasPrefix(Self.barText(KeyMap.keyBar(for: .filterMenu, readOnly: false))))
+        #expect(line.hasPrefix(Self.barText(KeyBindings.standard.keyBar(for: .filterMenu, readOnly: false))))
     }
 
     @Test("a narrow bar keeps KeyMap order, shortens the texts, and always keeps ? and q", arguments: [60, 80, 100])
     func narrowBar(width: Int) {
         let state = F.loaded(size: Size(width: width, height: 24))
         let items = DashboardView.keyBar(state).items(width: width)
-        let all = KeyMap.keyBar(for: .list, readOnly: false)
+        let all = KeyBindings.standard.keyBar(for: .list, readOnly: false)
         let shown = items.map(\.binding)
         // A subsequence of the table, in table order.
         var rest = all[...]
         for binding in shown {
             let index = rest.firstIndex(of: binding)
-            #expect(index != nil, "\(binding.label) is not in KeyMap.keyBar order")
+            #expect(index != nil, "\(binding.label) is not in the key bar's order")
             if let index { rest = rest[(index + 1)...] }
         }
         #expect(shown.contains { $0.action == .help })
@@ -73,7 +73,7 @@ struct KeyBarAndHelpTests {
     func readOnlyBar() {
         let state = F.loaded(size: Size(width: 300, height: 50), readOnly: true)
         let line = F.render(state).textLines[state.layout.keyBar.y]
-        #expect(line.hasPrefix(Self.barText(KeyMap.keyBar(for: .list, readOnly: true))))
+        #expect(line.hasPrefix(Self.barText(KeyBindings.standard.keyBar(for: .list, readOnly: true))))
         #expect(!line.contains("S force stop"))
         #expect(!line.contains("s stop"))
     }
@@ -93,7 +93,7 @@ struct KeyBarAndHelpTests {
             F.press(&state, .pageDown)
         }
         let text = lines.joined(separator: "\n")
-        for scope in KeyScope.allCases where !KeyMap.bindings(in: scope).isEmpty {
+        for scope in KeyScope.allCases where !KeyBindings.standard.bindings(in: scope).isEmpty {
             #expect(text.contains(scope.rawValue))
         }
         for binding in KeyMap.bindings {

@@ -11,13 +11,11 @@ extension DashboardView {
         let counts = state.counts
         let choices = StateFilter.allCases.map { filter -> FilterMenuView.Choice in
             let count: Int
-            if let counts = menu.searchCounts {
-                return .init(label: filter.label + (filter == state.filter ? " (current)" : ""), count: counts[filter])
-            }
-            switch filter {
-            case .all: count = state.totalItems
-            case .needsAttention: count = state.attentionCount
-            case .state(let s): count = counts[s]
+            switch (menu.searchCounts, filter) {
+            case (let searched?, _): count = searched[filter]
+            case (nil, .all): count = state.totalItems
+            case (nil, .needsAttention): count = state.attentionCount
+            case (nil, .state(let s)): count = counts[s]
             }
             return .init(label: filter.label + (filter == state.filter ? " (current)" : ""), count: count)
         }
