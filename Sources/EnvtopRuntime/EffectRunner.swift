@@ -62,11 +62,8 @@ public struct EffectRunner: Sendable {
                 // says the note was not written.
                 if let note, note.record {
                     let patch = MetadataPatch(["envtop_stopped_by": user, "envtop_stop_reason": note.reason])
-                    let noteEntry = AuditEntry(audit: audit, environment: env, workID: workID, patch: patch, reason: note.reason)
-                    if noteEntry.attempt() == nil {
-                        noteEntry.outcome(await Self.capture { () async throws(APIError) in
-                            try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
-                        })
+                    _ = await Self.audited(AuditEntry(audit: audit, environment: env, workID: workID, patch: patch, reason: note.reason)) {
+                        () async throws(APIError) in try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
                     }
                 }
                 let result = await Self.capture { () async throws(APIError) in
@@ -78,14 +75,9 @@ public struct EffectRunner: Sendable {
         case .updateMetadata(let env, let workID, let patch):
             let audit = self.audit
             return .call {
-                let entry = AuditEntry(audit: audit, environment: env, workID: workID, patch: patch)
-                if let refusal = entry.attempt() {
-                    return .metadataUpdated(environmentID: env, workID: workID, .failure(refusal), at: Date())
+                let result = await Self.audited(AuditEntry(audit: audit, environment: env, workID: workID, patch: patch)) {
+                    () async throws(APIError) in try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
                 }
-                let result = await Self.capture { () async throws(APIError) in
-                    try await api.updateMetadata(environmentID: env, workID: workID, patch: patch)
-                }
-                entry.outcome(result)
                 return .metadataUpdated(environmentID: env, workID: workID, result, at: Date())
             }
         case .verifyStop(let env, let workID, let mode):
@@ -112,6 +104,17 @@ public struct EffectRunner: Sendable {
         case .quit:
             return .none
         }
+    }
+
+    /// A call with its two audit lines: the attempt on disk first (if it cannot be written,
+    /// the call is not made and the answer says why), then the outcome.
+    private static func audited(
+        _ entry: AuditEntry, _ body: () async throws(APIError) -> WorkItem
+    ) async -> Result<WorkItem, APIError> {
+        if let refusal = entry.attempt() { return .failure(refusal) }
+        let result = await capture(body)
+        entry.outcome(result)
+        return result
     }
 
     private static func capture<T: Sendable>(_ body: () async throws(APIError) -> T) async -> Result<T, APIError> {
