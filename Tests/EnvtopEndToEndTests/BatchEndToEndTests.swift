@@ -31,8 +31,7 @@ extension DashboardEndToEndTests {
         }
         #expect(await stopRequests(fixture.server) == 3)
         // Three audit lines name them (an attempt and a result each), in the fixture's state directory.
-        let auditPath = (fixture.logFile as NSString).deletingLastPathComponent + "/state/envtop/audit.jsonl"
-        let lines = (try? String(contentsOfFile: auditPath, encoding: .utf8))?.split(separator: "\n") ?? []
+        let lines = auditLines(logFile: fixture.logFile)
         let results = lines.filter { $0.contains("\"result\":\"ok\"") }
         #expect(results.count == 3, "audit log:\n\(lines.joined(separator: "\n"))")
         for id in markedIDs {

@@ -12,21 +12,10 @@ struct InstallEndToEndTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func sh(_ command: String, in directory: URL = root) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["MANWIDTH"] = "100"
         environment.removeValue(forKey: "MAKEFLAGS")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try TestProcess.run("/bin/sh", ["-c", command], environment: environment, directory: directory)
     }
 
     @Test("make install DESTDIR=…: binary, man page, completions, themes, Prometheus rules; they work; make uninstall removes them")

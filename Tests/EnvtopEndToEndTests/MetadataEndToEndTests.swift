@@ -40,8 +40,7 @@ extension DashboardEndToEndTests {
         #expect(await fixture.server.requestCounts()[Self.updateRoute] == 1)
         // The detail pane shows the value the API now holds.
         try await tmux.waitFor(text: "INC-4242")
-        let auditPath = (fixture.logFile as NSString).deletingLastPathComponent + "/state/envtop/audit.jsonl"
-        let lines = (try? String(contentsOfFile: auditPath, encoding: .utf8))?.split(separator: "\n") ?? []
+        let lines = auditLines(logFile: fixture.logFile)
         let updates = lines.filter { $0.contains("\"action\":\"update_metadata\"") && $0.contains("\"work_id\":\"\(target.id)\"") }
         #expect(updates.count == 2, "an attempt and its result:\n\(lines.joined(separator: "\n"))")
         #expect(updates.allSatisfy { $0.contains(#""patch":{"job":null,"ticket":"INC-4242"}"#) })

@@ -20,18 +20,9 @@ struct PrometheusEndToEndTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("contrib/prometheus")
 
-    /// Runs a program to its end: its status and everything it printed.
+    /// Runs an installed tool to its end: its status and everything it printed.
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Tmux.which(tool), "\(tool) is not installed"))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TestProcess.run(try #require(Tmux.which(tool), "\(tool) is not installed"), arguments)
     }
 
     @Test("promtool check rules and promtool test rules pass on contrib/prometheus")
@@ -45,19 +36,6 @@ struct PrometheusEndToEndTests {
         #expect(config.status == 0, "\(config.output)")
     }
 
-    /// A TCP port nothing listens on now.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     @Test("a real Prometheus scrapes envtop exporter: its HTTP API answers envtop_queue_depth with the simulator's depth; SIGTERM ends the exporter with 0")
     func realPrometheus() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
@@ -69,7 +47,7 @@ struct PrometheusEndToEndTests {
         // The exporter, on a port of its choosing, told through its stderr line.
         let exporter = Process()
         exporter.executableURL = URL(fileURLWithPath: try #require(TestBinary.envtop))
-        let exporterPort = Self.freePort()
+        let exporterPort = LoopbackSocket.freePort()
         exporter.arguments = [
             "exporter", "-e", fixture.environmentID, "--listen", "127.0.0.1:\(exporterPort)", "--refresh", "0.5",
             "--log-file", dir.appendingPathComponent("envtop.log").path,
@@ -86,7 +64,7 @@ struct PrometheusEndToEndTests {
         try exporter.run()
         defer { if exporter.isRunning { exporter.terminate() } }
 
-        let prometheusPort = Self.freePort()
+        let prometheusPort = LoopbackSocket.freePort()
         let config = """
             global:
               scrape_interval: 1s

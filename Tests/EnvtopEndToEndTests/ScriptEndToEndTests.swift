@@ -56,16 +56,8 @@ extension ThemeAndConfigEndToEndTests {
         #expect(Date().timeIntervalSince(started) < 5)
 
         // A socket that listens and never answers: the connection is made, no reply ever comes.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = LoopbackSocket.open(listening: true)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        listen(fd, 8)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = Int(UInt16(bigEndian: address.sin_port))
         var silentEnv = refusedEnv
         silentEnv["ANTHROPIC_BASE_URL"] = "http://127.0.0.1:\(port)"
         started = Date()

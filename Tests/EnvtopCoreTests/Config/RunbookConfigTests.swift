@@ -7,14 +7,7 @@ import Testing
 struct RunbookConfigTests {
     let file = "/home/op/.config/envtop/config.yaml"
 
-    func problem(_ text: String) -> String {
-        do {
-            _ = try EnvtopConfig.parse(text, file: file)
-            return "loaded"
-        } catch {
-            return error.description
-        }
-    }
+    func problem(_ text: String) -> String { configProblem(text, file: file) }
 
     @Test("top-level thresholds and bell: off; a profile's own runbook wins key by key")
     func readAndMerged() throws {

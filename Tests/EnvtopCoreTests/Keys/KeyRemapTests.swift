@@ -11,14 +11,7 @@ struct KeyRemapTests {
     typealias F = StateFixtures
     let file = "/home/op/.config/envtop/config.yaml"
 
-    func problem(_ text: String) -> String {
-        do {
-            _ = try EnvtopConfig.parse(text, file: file)
-            return "loaded"
-        } catch {
-            return error.description
-        }
-    }
+    func problem(_ text: String) -> String { configProblem(text, file: file) }
 
     func keys(_ text: String) throws -> KeyBindings {
         try #require(try EnvtopConfig.parse(text, file: file).keys)

@@ -11,14 +11,7 @@ struct SavedViewTests {
     typealias F = StateFixtures
     let file = "/tmp/envtop-views.yml"
 
-    func problem(_ text: String) -> String? {
-        do {
-            _ = try EnvtopConfig.parse(text, file: file)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
+    func problem(_ text: String) -> String { configProblem(text, file: file) }
 
     @Test("views: adds views after the built-ins; one named like a built-in takes its key")
     func configViews() throws {
