@@ -22,14 +22,13 @@ public enum ScriptOutput {
 
     /// The rows the state lists (after its filter and search), in list order.
     public static func items(_ state: AppState, as format: OutputFormat) -> String {
-        let records = ItemRecord.all(state)
         switch format {
         case .text: return SnapshotText.table(state) + "\n"
-        case .json: return json(records, pretty: true) + "\n"
-        case .jsonl: return records.map { json($0, pretty: false) + "\n" }.joined()
+        case .json: return json(ItemRecord.all(state), pretty: true) + "\n"
+        case .jsonl: return ItemRecord.all(state).map { json($0, pretty: false) + "\n" }.joined()
         case .csv:
             var out = CSV.line(itemColumns)
-            for r in records {
+            for r in ItemRecord.all(state) {
                 let d = r.derived
                 out += CSV.line([
                     d.environment, d.label, r.item.id, r.item.state.rawValue, r.item.sessionID, RFC3339.format(r.item.createdAt),

@@ -40,6 +40,7 @@ extension DashboardView {
         if dialog.stateChanged {
             changed = "! It changed since you opened this: it was \(StateBadge.of(dialog.target.state).text), it is now \(badge.text)."
         }
+        let keys = DialogKeys(state.options.keys)
         return StopDialogView(
             force: dialog.mode == .force,
             heading: "\(dialog.mode == .force ? "Force stop" : "Stop") \(dialog.workID) in \(state.tag(envID))?",
@@ -47,8 +48,8 @@ extension DashboardView {
             stateText: "\(badge.text) for \(Age.format(state.now.timeIntervalSince(current.stateEnteredAt)))",
             changedWarning: changed, verified: dialog.verified, consequence: dialog.consequence,
             requiredText: dialog.requiredText, typed: dialog.typed.text, typedMatches: dialog.typedMatches,
-            focused: dialog.focused, reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil, keys: DialogKeys(state.options.keys)),
-            keys: DialogKeys(state.options.keys))
+            focused: dialog.focused, reason: ReasonLine.spans(dialog.reason, typedConfirm: dialog.requiredText != nil, keys: keys),
+            keys: keys)
     }
 }
 
