@@ -34,10 +34,8 @@ public struct HelpModal: Modal {
     /// Rows shown at once.
     public internal(set) var page = 1
 
-    public init(rows: Int = 0, page: Int = 1) {
-        self.rows = rows
-        self.page = max(1, page)
-    }
+    /// Fitted to the screen and the text by the state (`AppState.fittedHelp`) when it opens.
+    public init() {}
 
     public var scope: KeyScope { .help }
 
