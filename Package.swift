@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// envtop: a terminal dashboard for the work queue of a self-hosted Anthropic environment.
@@ -7,7 +7,7 @@ import PackageDescription
 ///
 ///     EnvtopModels  <- EnvtopClient    (AsyncHTTPClient)
 ///                   <- EnvtopSimulator (Hummingbird)
-///                   <- EnvtopCore      (pure: state, reducer, keys, config, layout; never a view)
+///     EnvtopModels, CLibYAML <- EnvtopCore (pure: state, reducer, keys, config, layout; never a view)
 ///     EnvtopCore    <- EnvtopUI        (cell grid, widgets, themes, wording)
 ///     CNcurses, EnvtopUI <- EnvtopTerminal (turns a cell grid into ncurses calls)
 ///     EnvtopUI, EnvtopClient <- EnvtopRuntime (the live loop; no terminal library)
@@ -32,8 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // No default traits: "FullFoundation" would link all of Foundation (and ICU) into envtop.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
@@ -43,6 +43,13 @@ let package = Package(
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // libyaml for the config and theme files: a YAML wrapper package would bring all of
+        // Foundation into the static binary (docs/ARCHITECTURE.md, "Binary size").
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "EnvtopModels", swiftSettings: strict),
         .target(
@@ -71,12 +78,12 @@ let package = Package(
         ),
         .target(
             name: "EnvtopCore",
-            dependencies: ["EnvtopModels", .product(name: "Yams", package: "Yams")],
+            dependencies: ["EnvtopModels", "CLibYAML"],
             swiftSettings: strict
         ),
         .target(
             name: "EnvtopUI",
-            dependencies: ["EnvtopCore", "EnvtopModels", .product(name: "Yams", package: "Yams")],
+            dependencies: ["EnvtopCore", "EnvtopModels"],
             swiftSettings: strict
         ),
         .target(

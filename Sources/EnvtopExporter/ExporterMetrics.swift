@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOConcurrencyHelpers
 import Prometheus
 
@@ -41,7 +45,7 @@ public final class ExporterMetrics: Sendable {
         environments = watched.map { env in
             let labels = [("environment", env.id), ("label", tag(env.id))]
             func gauge(_ name: String, _ help: String, _ extra: [(String, String)] = []) -> Gauge {
-                registry.makeGauge(name: name, labels: labels + extra, help: help)
+                registry.makeGauge(descriptor: Self.describe(name, help), labels: labels + extra)
             }
             return Environment(
                 id: env.id,
@@ -61,10 +65,10 @@ public final class ExporterMetrics: Sendable {
                     gauge("envtop_heartbeat_age_items", "Items with a heartbeat at most `le` seconds old (cumulative)", [("le", le)])
                 },
                 rules: Dictionary(uniqueKeysWithValues: QueueRule.allCases.map { rule in
-                    (rule, gauge("envtop_rule_failing", "1 while the runbook rule fails", [("rule", rule.title.replacingOccurrences(of: " ", with: "_"))]))
+                    (rule, gauge("envtop_rule_failing", "1 while the runbook rule fails", [("rule", rule.title.replacing(" ", with: "_"))]))
                 }),
-                arrivals: registry.makeCounter(name: "envtop_arrivals_total", labels: labels, help: "Items seen arriving since the exporter started"),
-                completions: registry.makeCounter(name: "envtop_completions_total", labels: labels, help: "Items seen finishing since the exporter started"))
+                arrivals: registry.makeCounter(descriptor: Self.describe("envtop_arrivals_total", "Items seen arriving since the exporter started"), labels: labels),
+                completions: registry.makeCounter(descriptor: Self.describe("envtop_completions_total", "Items seen finishing since the exporter started"), labels: labels))
         }
         counted = NIOLockedValueBox([:])
         calls = NIOLockedValueBox([:])
@@ -115,8 +119,8 @@ public final class ExporterMetrics: Sendable {
         let counter = calls.withLockedValue { counters in
             if let counter = counters[key] { return counter }
             let counter = registry.makeCounter(
-                name: "envtop_api_requests_total", labels: [("call", call), ("status", status)],
-                help: "Work API calls the exporter made, by call and outcome")
+                descriptor: Self.describe("envtop_api_requests_total", "Work API calls the exporter made, by call and outcome"),
+                labels: [("call", call), ("status", status)])
             counters[key] = counter
             return counter
         }
@@ -125,4 +129,9 @@ public final class ExporterMetrics: Sendable {
 
     /// The Prometheus text format of every metric.
     public func exposition() -> String { registry.emitToString() }
+
+    /// A whole metric name (unit included, as Prometheus shows it) and its help line.
+    static func describe(_ name: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
 }

@@ -2,7 +2,11 @@ import EnvtopClient
 import EnvtopCore
 import EnvtopModels
 import EnvtopRuntime
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The exporter's live model: the dashboard's own state and reducer, refreshed on the
 /// dashboard's schedule by a clock that ticks once a second, with no screen. Every API answer

@@ -8,8 +8,9 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
     case transport(String)
     /// No answer within the connect or request timeout.
     case timedOut(String)
-    /// The server answered with an error status, described by the API's error envelope.
-    case http(status: Int, type: String?, message: String, requestID: String?, details: JSONValue?)
+    /// The server answered with an error status, described by the API's error envelope;
+    /// `retryAfter` is the wait in seconds its `retry-after(-ms)` header asked for (429, 503).
+    case http(status: Int, type: String?, message: String, requestID: String?, details: JSONValue?, retryAfter: Double? = nil)
     /// The body did not have the documented shape; names the endpoint and the field.
     case decoding(endpoint: String, field: String, message: String)
     /// The call needs a credential that is not configured; names the variable to set.
@@ -21,13 +22,19 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The HTTP status, when there was one.
     public var status: Int? {
-        if case .http(let status, _, _, _, _) = self { return status }
+        if case .http(let status, _, _, _, _, _) = self { return status }
+        return nil
+    }
+
+    /// The seconds the server asked the client to wait before calling again, when it did.
+    public var retryAfter: Double? {
+        if case .http(_, _, _, _, _, let seconds) = self, let seconds, seconds > 0 { return seconds }
         return nil
     }
 
     /// The `request-id` of the failed response, for support requests.
     public var requestID: String? {
-        if case .http(_, _, _, let id, _) = self { return id }
+        if case .http(_, _, _, let id, _, _) = self { return id }
         return nil
     }
 
@@ -38,7 +45,7 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot reach the API: \(why)"
         case .timedOut(let what):
             return "the API did not answer in time (\(what))"
-        case .http(let status, let type, let message, let requestID, _):
+        case .http(let status, let type, let message, let requestID, _, _):
             var text = "HTTP \(status)"
             if let type, !type.isEmpty { text += " \(type)" }
             if !message.isEmpty { text += ": \(message)" }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An environment the credentials can see (`GET /v1/environments`).
 public struct Environment: Sendable, Hashable, Codable, Identifiable {

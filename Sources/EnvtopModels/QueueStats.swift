@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The queue's health (`type: "work_queue_stats"`), cheap for the server to compute.
 public struct QueueStats: Sendable, Hashable, Codable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Decoding and encoding of RFC 3339 fields on `KeyedDecodingContainer`, so a bad timestamp is a
 /// `DecodingError` naming the field rather than a silent `nil`.

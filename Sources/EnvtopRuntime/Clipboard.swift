@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The system clipboard through the terminal: an OSC 52 sequence, which works over SSH because
 /// the terminal on the operator's machine carries it out. Inside tmux or screen the sequence is
@@ -28,7 +32,7 @@ public enum Clipboard {
             return Array(osc.utf8)
         case .tmux:
             // A DCS passthrough: every ESC inside is doubled.
-            return Array(("\u{1b}Ptmux;" + osc.replacingOccurrences(of: "\u{1b}", with: "\u{1b}\u{1b}") + "\u{1b}\\").utf8)
+            return Array(("\u{1b}Ptmux;" + osc.replacing("\u{1b}", with: "\u{1b}\u{1b}") + "\u{1b}\\").utf8)
         case .screen:
             // screen passes a DCS string through, but at most 768 bytes of one: send the
             // sequence in pieces, each its own DCS.

@@ -2,7 +2,11 @@ import EnvtopClient
 import EnvtopCore
 import EnvtopUI
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// The live dashboard: one loop owns the state; input, ticks and API answers arrive as events.

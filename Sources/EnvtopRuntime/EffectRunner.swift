@@ -2,7 +2,11 @@ import EnvtopClient
 import EnvtopCore
 import EnvtopUI
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Decides, in one exhaustive switch, what every `Effect` becomes: an API call whose answer
 /// returns as an event, a command for the screen, or nothing.

@@ -13,7 +13,7 @@ struct ErrorMappingTests {
             "last_heartbeat":"2026-01-01T00:00:00Z","lease_extended":false,"ttl_seconds":90}}},"request_id":"req_body"}
             """#
         let error = ErrorResponse.apiError(status: 412, headers: ["Request-Id": "req_header"], body: Array(body.utf8))
-        guard case .http(let status, let type, let message, let requestID, let details) = error else {
+        guard case .http(let status, let type, let message, let requestID, let details, _) = error else {
             Issue.record("not an http error: \(error)")
             return
         }

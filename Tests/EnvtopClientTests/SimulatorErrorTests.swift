@@ -15,7 +15,7 @@ struct SimulatorErrorTests {
                 let error = await apiError { () async throws(APIError) in
                     try await client.listWork(environmentID: sim.environmentIDs[0], limit: nil, page: nil)
                 }
-                guard case .http(401, let type, let message, let requestID, _) = error else {
+                guard case .http(401, let type, let message, let requestID, _, _) = error else {
                     Issue.record("expected a 401, got \(String(describing: error))")
                     return
                 }
@@ -37,7 +37,7 @@ struct SimulatorErrorTests {
                     try await client.listWork(environmentID: sim.environmentIDs[0], limit: nil, page: nil)
                 }
                 #expect(error?.status == 403)
-                guard case .http(_, let type, let message, _, _) = error else { return }
+                guard case .http(_, let type, let message, _, _, _) = error else { return }
                 #expect(type == "permission_error")
                 #expect(message.contains("sent ANTHROPIC_AUTH_TOKEN"))
                 #expect(!message.contains(TestKeys.api))
@@ -80,7 +80,7 @@ struct SimulatorErrorTests {
                 let error = await apiError { () async throws(APIError) in
                     try await client.getWork(environmentID: sim.environmentIDs[0], workID: "work_missing")
                 }
-                guard case .http(404, "not_found_error", _, let requestID, _) = error else {
+                guard case .http(404, "not_found_error", _, let requestID, _, _) = error else {
                     Issue.record("expected a 404, got \(String(describing: error))")
                     return
                 }
@@ -108,7 +108,7 @@ struct SimulatorErrorTests {
                         environmentID: env, workID: item.id, desiredTTLSeconds: nil,
                         expectedLastHeartbeat: APIConstants.noHeartbeat, sessionToken: item.secret)
                 }
-                guard case .http(412, "invalid_request_error", _, _, let details) = error else {
+                guard case .http(412, "invalid_request_error", _, _, let details, _) = error else {
                     Issue.record("expected a 412, got \(String(describing: error))")
                     return
                 }

@@ -52,7 +52,7 @@ struct SimulatorFaultTests {
                 let error = await apiError { () async throws(APIError) in
                     try await client.stats(environmentID: sim.environmentIDs[0])
                 }
-                guard case .http(429, "rate_limit_error", _, let requestID, _) = error else {
+                guard case .http(429, "rate_limit_error", _, let requestID, _, _) = error else {
                     Issue.record("expected a 429, got \(String(describing: error))")
                     return
                 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EnvtopCore
+import Foundation
 import EnvtopUI
 import Testing
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One credential (an API key, an environment key, a bearer token or an item's session token).
 ///
@@ -12,7 +16,7 @@ public struct Credential: Sendable, Hashable, CustomStringConvertible, CustomDeb
 
     /// Wraps a raw value; surrounding whitespace (a stray newline in an env file) is dropped.
     public init(_ value: String) {
-        self.value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.value = value.trimmed()
     }
 
     /// True when there is nothing to send.

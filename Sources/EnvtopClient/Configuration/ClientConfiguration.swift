@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where and how the client talks to the API. Holds no credential.
 public struct ClientConfiguration: Sendable, Hashable {
@@ -60,7 +64,7 @@ public struct ClientConfiguration: Sendable, Hashable {
         _ env: [String: String] = ProcessInfo.processInfo.environment
     ) -> ClientConfiguration {
         func value(_ name: String) -> String? {
-            guard let raw = env[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
+            guard let raw = env[name]?.trimmed(), !raw.isEmpty else {
                 return nil
             }
             return raw

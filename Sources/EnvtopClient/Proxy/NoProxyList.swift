@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A `NO_PROXY` list, matched as curl matches it (`lib/noproxy.c`, curl 7.86 and later).
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A proxy named by a `*_proxy` variable, parsed as curl parses it.
 ///
@@ -30,9 +34,9 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text` from `variable`; a failure says why without echoing the value.
     public static func parse(_ text: String, variable: String) -> Result<ProxyServer, ProxyProblem> {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text.trimmed())
         var kind = Kind.http
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             let scheme = rest[..<range.lowerBound].lowercased()
             rest = rest[range.upperBound...]
             switch scheme {
@@ -51,8 +55,8 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
             let userInfo = rest[..<at]
             rest = rest[rest.index(after: at)...]
             let parts = userInfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            username = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            if parts.count == 2 { password = Credential(String(parts[1]).removingPercentEncoding ?? String(parts[1])) }
+            username = Self.percentDecoded(parts[0])
+            if parts.count == 2 { password = Credential(Self.percentDecoded(parts[1])) }
             if kind == .socks5 {
                 return .failure(.init("\(variable) names a SOCKS5 proxy with a user name, which envtop cannot use"))
             }
@@ -82,5 +86,21 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
         guard let portText, !portText.isEmpty else { return (String(host), nil) }
         guard let port = Int(portText), (1...65535).contains(port) else { return nil }
         return (String(host), port)
+    }
+
+    /// `%40` -> `@` in a proxy URL's user name or password; the text as given when it is not
+    /// valid percent-encoding or not UTF-8 once decoded.
+    static func percentDecoded(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var utf8 = text.utf8[...]
+        while let byte = utf8.popFirst() {
+            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else {
+                return String(text)
+            }
+            bytes.append(value)
+            utf8 = utf8.dropFirst(2)
+        }
+        return String(validating: bytes, as: UTF8.self) ?? String(text)
     }
 }

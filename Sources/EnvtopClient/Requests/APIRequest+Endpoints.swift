@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The paths, queries and bodies of every call, as docs/API.md ("Endpoints") and the SDKs define them.
 extension APIRequest {

@@ -9,7 +9,7 @@ struct BaseURL: Sendable, Hashable {
 
     /// Accepts `http` and `https` URLs only; a failure names the setting, not its value.
     static func parse(_ text: String) -> BaseURL? {
-        guard let schemeEnd = text.range(of: "://") else { return nil }
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
         var rest = text[schemeEnd.upperBound...]

@@ -1,10 +1,16 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns an error answer into `APIError.http`: status, the API's `error.type` and `message`,
 /// `details` (the 412's current lease state, for example) and the `request-id` header.
 enum ErrorResponse {
-    static func apiError(status: Int, headers: ResponseHeaders, body: [UInt8], hint: String? = nil) -> APIError {
+    static func apiError(
+        status: Int, headers: ResponseHeaders, body: [UInt8], hint: String? = nil, now: Date = Date()
+    ) -> APIError {
         var type: String?
         var message = ""
         var details: JSONValue?
@@ -22,7 +28,9 @@ enum ErrorResponse {
         if message.isEmpty { message = reason(status) }
         if let hint, status == 401 || status == 403 { message += " (\(hint))" }
         let requestID = headers[APIConstants.requestIDHeader] ?? bodyRequestID
-        return .http(status: status, type: type, message: message, requestID: requestID, details: details)
+        return .http(
+            status: status, type: type, message: message, requestID: requestID, details: details,
+            retryAfter: RetryAfter.seconds(from: headers, now: now).flatMap { $0.isNaN ? nil : $0 })
     }
 
     /// The first line of a non-JSON body (a proxy's HTML page, say), printable and short.
@@ -30,7 +38,7 @@ enum ErrorResponse {
         let text = String(decoding: body.prefix(2048), as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
         let printable = line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
-        let cleaned = String(String.UnicodeScalarView(printable)).trimmingCharacters(in: .whitespaces)
+        let cleaned = String(String.UnicodeScalarView(printable)).trimmed()
         return cleaned.count <= 200 ? cleaned : String(cleaned.prefix(197)) + "..."
     }
 

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns a successful answer's body into a model, or into an `APIError.decoding` that names the
 /// endpoint and the field (`data[3].created_at`), never crashing on a malformed body.

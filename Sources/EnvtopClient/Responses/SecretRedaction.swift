@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import EnvtopModels
 
 /// A last line of defence: replaces any credential value that a server or a library echoed into
@@ -12,15 +16,15 @@ struct SecretRedaction: Sendable {
     }
 
     func apply(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+        secrets.reduce(text) { $0.replacing($1, with: "<redacted>") }
     }
 
     func apply(_ error: APIError) -> APIError {
         switch error {
         case .transport(let why): .transport(apply(why))
         case .timedOut(let what): .timedOut(apply(what))
-        case .http(let status, let type, let message, let requestID, let details):
-            .http(status: status, type: type, message: apply(message), requestID: requestID, details: details)
+        case .http(let status, let type, let message, let requestID, let details, let retryAfter):
+            .http(status: status, type: type, message: apply(message), requestID: requestID, details: details, retryAfter: retryAfter)
         case .decoding(let endpoint, let field, let message):
             .decoding(endpoint: endpoint, field: field, message: apply(message))
         case .notSent(let why): .notSent(apply(why))

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The JSON side of `WorkPageFastDecoder.Reader`: objects and keys, strings, skipping values
 /// nobody reads, and single bytes. The field mapping (page, items, `Key`) is in

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Parses the date form of `retry-after` the way Python's `email.utils.parsedate_tz` and
 /// `mktime_tz` do, since that is what the SDK's retry timing uses.

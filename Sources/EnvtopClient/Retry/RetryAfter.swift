@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads how long the server asked the client to wait, as the SDK's `_parse_retry_after_header`.
 ///
@@ -22,7 +26,7 @@ public enum RetryAfter {
     /// Parses a number as Python's `float(str)` does: surrounding blanks allowed, `inf`/`nan` too,
     /// but not hexadecimal, which Swift alone would accept.
     static func pythonFloat(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed()
         guard !trimmed.isEmpty, !trimmed.lowercased().contains("x") else { return nil }
         return Double(trimmed)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// When and how long to wait before trying a failed call again: the official SDKs' policy.
 ///
@@ -40,8 +44,8 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// The backoff before retry number `retriesTaken + 1`, for a `random` value in [0, 1).
     public func backoff(retriesTaken: Int, random: Double) -> Double {
-        let exponent = Double(min(retriesTaken, 1000))
-        let delay = min(initialDelay * pow(2.0, exponent), maxDelay)
+        // 2^62 seconds is past any cap; the shift keeps this free of libm.
+        let delay = min(initialDelay * Double(UInt64(1) << UInt64(min(max(retriesTaken, 0), 62))), maxDelay)
         let jittered = delay * (1 - 0.25 * random)
         return jittered >= 0 ? jittered : 0
     }

@@ -1,9 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
     public static let keys = [
-        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "audit", "mouse", "views", "keys", "profiles",
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "max_retry_after", "audit", "mouse", "views", "keys", "profiles",
     ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
@@ -34,6 +38,7 @@ extension EnvtopConfig {
             case "mouse": config.mouse = try reader.bool(entry, what: "mouse")
             case "batch_stops_per_second":
                 config.batchStopsPerSecond = try reader.number(entry, what: "batch_stops_per_second", minimum: 0.2)
+            case "max_retry_after": config.maxRetryAfter = try reader.number(entry, what: "max_retry_after", minimum: 1)
             case "keys": config.keys = try KeyRemap.parse(entry, reader: reader)
             case "views": config.views = try SavedView.parseAll(entry, reader: reader)
             case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)
@@ -75,6 +80,6 @@ extension EnvtopConfig {
 extension String {
     /// " (did you mean 'x'?)" -> " (did you mean 'attention.x'?)".
     fileprivate func replacingDidYouMean(prefix: String) -> String {
-        isEmpty ? self : replacingOccurrences(of: "did you mean '", with: "did you mean '\(prefix)")
+        isEmpty ? self : replacing("did you mean '", with: "did you mean '\(prefix)")
     }
 }

@@ -24,6 +24,9 @@ public struct EnvtopConfig: Sendable, Hashable {
     public var audit: Bool?
     /// `batch_stops_per_second:`: the pace of a batch stop (default 5).
     public var batchStopsPerSecond: Double?
+    /// `max_retry_after:`: the longest wait a rate-limited API's `retry-after` can impose on the
+    /// refresh cycle, in seconds (default 60).
+    public var maxRetryAfter: Double?
     /// `keys:`: the key table with the config's changes; nil without the section.
     public var keys: KeyBindings?
     /// `views:`: saved searches (name: query) on the number keys after the built-ins.

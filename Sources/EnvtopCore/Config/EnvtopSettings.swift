@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The settings a run uses, after the one precedence rule: command line, then config file,
 /// then the built-in default.
@@ -40,7 +44,7 @@ public struct EnvtopSettings: Sendable, Hashable {
             startingGraceSeconds: commandLine.startingGraceSeconds ?? file.startingGraceSeconds ?? defaults.startingGraceSeconds,
             queuedGraceSeconds: commandLine.queuedGraceSeconds ?? file.queuedGraceSeconds ?? defaults.queuedGraceSeconds)
         func variable(_ name: String) -> String? {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            guard let value = environment[name]?.trimmed(), !value.isEmpty else {
                 return nil
             }
             return value

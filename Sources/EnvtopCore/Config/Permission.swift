@@ -18,7 +18,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         }
         var allowed: Set<Permission> = []
         for (value, line) in items {
-            guard let permission = Permission(rawValue: value.trimmingCharacters(in: .whitespaces)) else {
+            guard let permission = Permission(rawValue: value.trimmed()) else {
                 throw reader.fail(line, "\(prefix): allow: unknown action '\(value)'\(Suggestion.hint(for: value, in: allCases.map(\.rawValue))) (actions: \(names))")
             }
             allowed.insert(permission)

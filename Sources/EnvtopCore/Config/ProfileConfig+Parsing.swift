@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 extension ProfileConfig {
     /// Reads the `profiles:` section: every profile, in file order.
@@ -38,7 +41,7 @@ extension ProfileConfig {
     ) throws(ConfigError) -> (ProfileConfig, labelLine: Int) {
         let name = entry.key
         let prefix = "profile '\(name)'"
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !name.trimmed().isEmpty else {
             throw reader.fail(entry.line, "a profile needs a name")
         }
         let settings = entry.isNull ? [] : try reader.entries(of: entry.value, named: prefix, line: entry.line)
@@ -83,13 +86,13 @@ extension ProfileConfig {
     }
 
     private static func nonEmpty(_ item: YAMLEntry, what: String, reader: YAMLReader) throws(ConfigError) -> String {
-        let text = try reader.string(item, what: what).trimmingCharacters(in: .whitespaces)
+        let text = try reader.string(item, what: what).trimmed()
         guard !text.isEmpty else { throw reader.fail(item.valueLine, "\(what) is empty") }
         return text
     }
 
     private static func parseBaseURL(_ item: YAMLEntry, what: String, reader: YAMLReader) throws(ConfigError) -> String {
-        let text = try reader.string(item, what: what).trimmingCharacters(in: .whitespaces)
+        let text = try reader.string(item, what: what).trimmed()
         let lower = text.lowercased()
         let scheme = ["http://", "https://"].first { lower.hasPrefix($0) }
         let host = scheme.map { text.dropFirst($0.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" } } ?? ""
@@ -111,7 +114,7 @@ extension ProfileConfig {
             var firstLine: [String: Int] = [:]
             var listed: [ListedEnvironment] = []
             for (value, line) in items {
-                let id = value.trimmingCharacters(in: .whitespaces)
+                let id = value.trimmed()
                 guard !id.isEmpty else {
                     throw reader.fail(line, "\(prefix): an item of environments is empty; each must be an environment id")
                 }
@@ -174,7 +177,7 @@ extension ProfileConfig {
     private static func parseColor(
         _ item: YAMLEntry, prefix: String, reader: YAMLReader
     ) throws(ConfigError) -> ProfileColor {
-        let text = try reader.string(item, what: "\(prefix): color").trimmingCharacters(in: .whitespaces)
+        let text = try reader.string(item, what: "\(prefix): color").trimmed()
         if let color = ProfileColor(rawValue: text.lowercased()) { return color }
         let names = ProfileColor.allCases.map(\.rawValue)
         let hint = Suggestion.hint(for: text, in: names)

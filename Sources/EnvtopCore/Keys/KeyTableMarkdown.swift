@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The README's key table, generated from `KeyMap.bindings` so the documentation cannot drift
 /// from what the keys do (`envtop keys --markdown` prints it; a test compares it with README.md).
@@ -37,8 +41,8 @@ public enum KeyTableMarkdown {
     /// What lies between two markers in `document` (a generated README section), or nil when one
     /// is missing; the newline after the first marker is not part of it.
     public static func extract(from document: String, between beginMarker: String, and endMarker: String) -> String? {
-        guard let begin = document.range(of: beginMarker),
-              let end = document.range(of: endMarker, range: begin.upperBound..<document.endIndex)
+        guard let begin = document.firstRange(of: beginMarker),
+              let end = document[begin.upperBound...].firstRange(of: endMarker)
         else { return nil }
         var body = document[begin.upperBound..<end.lowerBound]
         if body.hasPrefix("\n") { body = body.dropFirst() }
@@ -55,6 +59,6 @@ public enum KeyTableMarkdown {
 
     /// A table cell: a `|` would end the cell early.
     private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+        text.replacing("|", with: "\\|")
     }
 }

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The metadata editor for one item, pinned by (environment, id) like the stop dialog: the
 /// keys and values as a list, a draft changed key by key, the merge patch previewed before it is

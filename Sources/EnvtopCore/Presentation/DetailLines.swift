@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One line of the detail pane: a label and a value, or a section title.
 ///
@@ -31,7 +35,7 @@ public enum DetailLines {
     /// The label column of a pane `width` columns wide.
     public static func labelWidth(for width: Int) -> Int { min(maxLabelWidth, max(6, width / 3)) }
 
-    public static func build(state: AppState, width: Int, timeZone: TimeZone = .current) -> [DetailLine] {
+    public static func build(state: AppState, width: Int, timeZone: ClockZone = .current) -> [DetailLine] {
         guard let ref = state.selected, let item = state.item(ref), width > 0 else { return [] }
         let time = TimeFormatting(timeZone: timeZone)
         let now = state.now

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The known shapes of a failed work item, named with their cause and fix, so the detail pane
 /// diagnoses instead of listing timestamps.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Local wall-clock times for the screen: "12:03:55" today, "Mar 4 12:03:55" on another day, and
 /// the age beside it ("12:03:55 (4m ago)").
@@ -7,12 +11,12 @@ import Foundation
 /// A `DateFormatter` per row per frame is slow, so this does the arithmetic itself: one UTC-offset
 /// lookup per date, then civil-calendar maths. The time zone is passed in so tests can pin UTC.
 public struct TimeFormatting: Sendable {
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
 
     /// Clock times in UTC (the list's `a` columns, the detail pane's second time).
-    public static let utc = TimeFormatting(timeZone: TimeZone(secondsFromGMT: 0)!)
+    public static let utc = TimeFormatting(timeZone: .utc)
 
-    public init(timeZone: TimeZone = .current) {
+    public init(timeZone: ClockZone = .current) {
         self.timeZone = timeZone
     }
 

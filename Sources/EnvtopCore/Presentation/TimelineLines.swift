@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The detail pane's "Timeline" section: each step of the item's life with its local time, its
 /// age and its UTC time, then the durations between the steps ("—" where a step is missing).

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How many items each filter would show under the active search: the filter menu's numbers,
 /// so "stopping 3" means three rows appear when it is chosen.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which items the list shows.
 public enum StateFilter: Sendable, Hashable, CaseIterable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A named search on a number key: the built-ins for the usual incident questions, then the
 /// config's `views:` (name: query). Choosing one puts its query on the search line, where it

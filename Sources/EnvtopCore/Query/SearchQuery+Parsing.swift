@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension SearchQuery {
     /// The qualifiers the search line knows, for error messages and suggestions.

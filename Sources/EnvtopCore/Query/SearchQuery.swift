@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the search line asks for: free words and qualifiers (`state:stopping`, `hb>60s`,
 /// `meta.team:infra`, …), every term must hold, `-` negates one. Parsed once per keystroke

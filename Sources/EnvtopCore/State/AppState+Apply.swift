@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension AppState {
     /// Applies one event and returns the I/O the app must start. Pure: no I/O, no waiting.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Marks and batch stops: `Space` marks, `*` marks every row shown, `u` clears; `s`/`S` with
 /// marks (or `X` for every item needing attention) open one `BatchStopDialog`, and a confirmed

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension AppState {
     /// `c` / `C`: the selected id, or the whole item as JSON, to the clipboard. The store never

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension AppState {
     /// Starts a refresh cycle for each feed that is due and has none running: a feed's
@@ -91,7 +95,8 @@ extension AppState {
     /// lists again if anything changed.
     mutating func finishRequest(_ i: Int) -> [Effect] {
         let departedBefore = feeds[i].departed.count
-        guard feeds[i].finishRequest(now: now, interval: options.refreshInterval, retryCap: options.retryCap) else {
+        guard feeds[i].finishRequest(
+            now: now, interval: options.refreshInterval, retryCap: options.retryCap, maxRetryAfter: options.maxRetryAfter) else {
             return []
         }
         // Nothing new and attention re-evaluated recently: the list on screen is still right.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension AppState {
     /// Opens the confirmation for the selected item, pinned to its id, and asks the API for a fresh

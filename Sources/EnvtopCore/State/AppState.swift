@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything the dashboard knows and shows, as one value.
 ///
@@ -24,6 +28,10 @@ public struct AppState: Sendable {
         public var bell = true
         /// Stops a batch sends per second at most (`batch_stops_per_second`).
         public var batchStopsPerSecond = 5.0
+        /// The longest wait a `retry-after` from the API imposes on a feed's refresh, in seconds
+        /// (`max_retry_after`): a rate limit is honoured, but one answer never stops refreshing
+        /// for a day.
+        public var maxRetryAfter = 60.0
         /// The key table in effect (the config's `keys:` over the defaults).
         public var keys = KeyBindings.standard
         /// The saved views on the number keys: the built-ins and the config's `views:`.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The confirmation for a stop of several items (the marked ones, or every item needing
 /// attention): how many, by state, by attention reason and by environment, how many will be

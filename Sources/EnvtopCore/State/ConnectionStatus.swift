@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The health of the link to the API, for the header.
 public struct ConnectionStatus: Sendable, Equatable {
@@ -13,6 +17,9 @@ public struct ConnectionStatus: Sendable, Equatable {
     public var staleSince: Date?
     /// Failed refresh cycles in a row; drives the backoff.
     public var consecutiveFailures: Int = 0
+    /// Until when the API asked not to be called (a 429's or 503's `retry-after`, capped): the
+    /// next refresh waits for it, and the header says so. Nil when it asked nothing.
+    public var rateLimitedUntil: Date?
     /// Failed requests this session, for the header.
     public var errorCount: Int = 0
 

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Identifies one page request of one refresh cycle, so late replies can be recognised.
 public struct PageRequest: Sendable, Hashable {

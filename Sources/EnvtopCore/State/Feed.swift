@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One environment's live data and the refresh cycle that keeps it true.
 ///
@@ -39,6 +43,8 @@ public struct Feed: Sendable {
     public internal(set) var inFlight = 0
     public internal(set) var nextRefreshAt: Date
     var cycleFailed = false
+    /// The longest `retry-after` an answer of the running cycle asked for, in seconds.
+    var cycleRetryAfter: Double?
     var refreshRequested = false
     /// When the running cycle started: the next one is due one interval after it.
     var cycleStartedAt: Date?
@@ -76,6 +82,7 @@ public struct Feed: Sendable {
         cycleStartedAt = now
         generation += 1
         cycleFailed = false
+        cycleRetryAfter = nil
         var effects: [Effect] = [.fetchStats(environmentID: environmentID, generation: generation)]
         let pages = RefreshPlanner.pages(store: store, visiblePages: visiblePages, sweepPage: sweep.nextPage)
         for index in pages where index < store.pageCursors.count {
@@ -100,6 +107,7 @@ public struct Feed: Sendable {
         cycleFailed = true
         connection.errorCount += 1
         connection.lastError = error
+        if let seconds = error.retryAfter { cycleRetryAfter = max(cycleRetryAfter ?? 0, seconds) }
     }
 
     /// Merges a page and moves the sweep on; returns how many items a completed sweep removed
@@ -209,19 +217,28 @@ public struct Feed: Sendable {
 
     /// Counts an answered request; when the cycle is complete, records its outcome, publishes its
     /// changes and schedules the next one. Returns true when the cycle completed.
-    mutating func finishRequest(now: Date, interval: Double, retryCap: Double) -> Bool {
+    mutating func finishRequest(now: Date, interval: Double, retryCap: Double, maxRetryAfter: Double = 60) -> Bool {
         inFlight = max(0, inFlight - 1)
         guard inFlight == 0 else { return false }
         if cycleFailed {
             connection.consecutiveFailures += 1
             if connection.staleSince == nil { connection.staleSince = connection.lastSuccessAt ?? now }
-            let backoff = interval * pow(2, Double(min(connection.consecutiveFailures, 10)))
-            nextRefreshAt = now.addingTimeInterval(max(interval, min(retryCap, backoff)))
+            let backoff = interval * Double(1 << min(connection.consecutiveFailures, 10))
+            var wait = max(interval, min(retryCap, backoff))
+            if let asked = cycleRetryAfter {
+                // Rate limited: wait as asked, up to the cap; `r` still tries at once.
+                wait = max(wait, min(maxRetryAfter, asked))
+                connection.rateLimitedUntil = now.addingTimeInterval(wait)
+            } else {
+                connection.rateLimitedUntil = nil
+            }
+            nextRefreshAt = now.addingTimeInterval(wait)
         } else {
             connection.consecutiveFailures = 0
             connection.lastSuccessAt = now
             connection.staleSince = nil
             connection.lastError = nil
+            connection.rateLimitedUntil = nil
             // From the cycle's start, so `--refresh 1` means a cycle a second, not one second
             // after the last answer (which the once-a-second tick would round up to two).
             nextRefreshAt = (cycleStartedAt ?? now).addingTimeInterval(interval)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A timed notice on the status line: the result of an action, or why a key did nothing.
 public struct Flash: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The operations runbook's alerts on a self-hosted queue, checked live on every refresh.
 ///

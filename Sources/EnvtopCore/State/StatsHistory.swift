@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One environment's queue stats over the session, for the header's sparklines and trends and
 /// the history chart.

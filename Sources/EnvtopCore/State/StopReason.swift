@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The optional reason in a stop dialog (`r`, or Tab where a label is typed): recorded in the
 /// audit log and, where the profile says `record_reason: true`, written to the item's metadata
@@ -14,7 +18,7 @@ public struct StopReasonField: Sendable, Equatable {
 
     /// The reason, trimmed; nil when there is none.
     public var text: String? {
-        let trimmed = field.text.trimmingCharacters(in: .whitespaces)
+        let trimmed = field.text.trimmed()
         return trimmed.isEmpty ? nil : trimmed
     }
 

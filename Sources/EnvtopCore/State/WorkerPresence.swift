@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Whether a live worker holds an item: a graceful stop is seen only at that worker's next
 /// heartbeat, so without one it sits in `stopping` and only a force stop ends the item.

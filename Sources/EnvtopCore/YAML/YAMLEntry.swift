@@ -1,9 +1,8 @@
-import Yams
 
 /// One `key: value` of a YAML mapping, with the line the key is on (for error messages).
 public struct YAMLEntry {
     public let key: String
-    public let value: Node
+    public let value: YAMLNode
     public let line: Int
 
     /// True for `key:` with nothing after it (or `~` / `null`).

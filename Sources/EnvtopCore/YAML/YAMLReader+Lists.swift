@@ -1,4 +1,3 @@
-import Yams
 
 extension YAMLReader {
     /// The items of a list value (a block list of `- item` lines, or a flow list `[a, b]`), each

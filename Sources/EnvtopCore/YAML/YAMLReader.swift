@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 /// Reads envtop's small YAML files (themes and the config) strictly: the top is a mapping, keys
 /// are strings, and a key given twice is an error rather than a silent last-one-wins. Every
@@ -11,13 +14,11 @@ public struct YAMLReader {
 
     /// The entries of the top-level mapping; an empty file has none.
     public func root(of text: String) throws(SettingsFileError) -> [YAMLEntry] {
-        let node: Node?
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error, in: text)
+            node = try YAMLComposer.compose(text)
         } catch {
-            throw fail(nil, "cannot read it as YAML: \(error)")
+            throw syntaxError(error, in: text)
         }
         guard let node else { return [] }
         if case .scalar(let scalar) = node, scalar.style == .plain, scalar.string.isEmpty { return [] }
@@ -25,7 +26,7 @@ public struct YAMLReader {
     }
 
     /// The entries of a mapping value, in file order; `name` says what it is in errors.
-    public func entries(of node: Node, named name: String, line: Int) throws(SettingsFileError) -> [YAMLEntry] {
+    public func entries(of node: YAMLNode, named name: String, line: Int) throws(SettingsFileError) -> [YAMLEntry] {
         guard case .mapping(let mapping) = node else {
             throw fail(node.mark?.line ?? line, "\(name) must be a mapping of `key: value` lines")
         }
@@ -57,7 +58,7 @@ public struct YAMLReader {
     /// The value as a number of seconds (or any decimal), at least `minimum`.
     public func number(_ entry: YAMLEntry, what: String, minimum: Double) throws(SettingsFileError) -> Double {
         let text = try string(entry, what: what)
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.trimmed()), value.isFinite else {
             throw fail(entry.valueLine, "\(what) must be a number (got '\(text)')")
         }
         guard value >= minimum else {
@@ -81,20 +82,19 @@ public struct YAMLReader {
     }
 
     /// libyaml's complaint, at the line and column it points to.
-    private func syntaxError(_ error: YamlError, in text: String) -> SettingsFileError {
+    private func syntaxError(_ error: YAMLSyntaxError, in text: String) -> SettingsFileError {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .syntax(let problem, let mark, let context, let contextMark):
             let around = context.map { context in
-                context.mark.line == mark.line ? " (\(context.text))" : " (\(context.text) from line \(context.mark.line))"
+                guard let contextMark, contextMark.line != mark.line else { return " (\(context))" }
+                return " (\(context) from line \(contextMark.line))"
             } ?? ""
             return fail(mark.line, "YAML syntax error at column \(mark.column): \(problem)\(around)")
-        case .reader(let problem, let offset, _, _):
-            let line = offset.map { text.prefix($0).filter { $0 == "\n" }.count + 1 }
+        case .reader(let problem, let offset):
+            let line = text.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
             return fail(line, "cannot read the text: \(problem)")
-        default:
-            return fail(nil, "cannot read it as YAML: \(error)")
+        case .other(let problem):
+            return fail(nil, "cannot read it as YAML: \(problem)")
         }
     }
 

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The two audit lines of one stop or metadata update: the attempt, written (and fsynced) before the call, and its
 /// outcome after it, before the answer reaches the state (and so before the screen says it).

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One line of the audit log: an action attempted, or its result. Never a key or a secret;
 /// for a metadata update, the patch's keys and values (which are not secrets).
@@ -53,15 +57,11 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     }
 
     public var date: Date? {
-        Self.parser.date(from: time) ?? ISO8601DateFormatter().date(from: time)
+        RFC3339.parse(time)
     }
 
-    static func stamp(_ date: Date) -> String { parser.string(from: date) }
+    /// `2026-12-07T00:18:35.123Z`: UTC with milliseconds.
+    static func stamp(_ date: Date) -> String { date.formatted(Self.style) }
 
-    nonisolated(unsafe) static let parser: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        f.timeZone = TimeZone(secondsFromGMT: 0)
-        return f
-    }()
+    static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -82,7 +86,7 @@ enum KeyCommand {
         if status & 0x7f != 0 { return .killed(signal: status & 0x7f) }
         let code = (status >> 8) & 0xff
         guard code == 0 else { return .exited(code) }
-        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: output, as: UTF8.self).trimmed()
         return text.isEmpty ? .printedNothing : .printed(text)
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +38,7 @@ extension KeyReader {
         private static func shellWord(_ path: String) -> String {
             let plain = path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-~+,:@".contains($0)) }
             if plain { return path }
-            return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return "'" + path.replacing("'", with: "'\\''") + "'"
         }
     }
 
@@ -48,20 +52,20 @@ extension KeyReader {
     func readPrivateFile(_ path: String) -> Result<String, FileProblem> {
         let descriptor = open(expandingHome(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
         let mode = UInt32(status.st_mode)
         guard mode & 0o170000 == 0o100000 else { return .failure(.notRegular) }
         guard mode & 0o077 == 0 else { return .failure(.openToOthers(mode: mode)) }
         guard status.st_size <= Self.maximumKeyBytes else { return .failure(.tooLarge) }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return .failure(.cannotOpen("\(error.localizedDescription)"))
+        let data: [UInt8]
+        switch RawIO.readAll(descriptor, limit: Self.maximumKeyBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return .failure(.cannotOpen(failure.reason))
         }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard data.count <= Self.maximumKeyBytes else { return .failure(.tooLarge) }
+        let text = String(decoding: data, as: UTF8.self).trimmed()
         return text.isEmpty ? .failure(.empty) : .success(text)
     }
 }

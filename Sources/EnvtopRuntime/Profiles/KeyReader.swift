@@ -1,5 +1,9 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads a profile's key from where the config says it is: a variable, a private file, or a
 /// command's output (a password manager).
@@ -30,7 +34,7 @@ public struct KeyReader: Sendable {
         }
         switch source.kind {
         case .variable(let name):
-            let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let value = environment[name]?.trimmed() ?? ""
             guard !value.isEmpty else { throw fail("the \(secret) variable \(name) is not set") }
             return value
         case .file(let path):

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// New work arriving in one environment: a Poisson stream at the configured rate, plus bursts
 /// for profiles that have them.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A lease from the seeded history that a simulated worker carries on from the start, so a
 /// live demo has healthy active items at once (and nothing is orphaned by the seeding itself).

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One simulated worker process, behaving like the SDK's worker: poll, ack, heartbeat every
 /// min(ttl/2, 30 s), end the session when a beat answers `stopping` and force-stop the item

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Plays the simulator's troubles (`TroubleKind`): each one a short script against the shared
 /// state, run in its own task so the API stays responsive, and cancelled when the server stops.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Hummingbird
 
 /// The calls outside `/v1`, for tests and for people trying things: `POST /_sim/enqueue`
@@ -32,10 +36,13 @@ struct AdminCalls {
             let body = try await WorkCalls.jsonObject(&request, required: false)
             var metadata: [String: String] = [:]
             if let given = body["metadata"] {
-                guard let object = given as? [String: String] else {
+                guard case .object(let object) = given else {
                     throw .badRequest("metadata must be an object of strings")
                 }
-                metadata = object
+                for (key, value) in object {
+                    guard case .string(let text) = value else { throw .badRequest("metadata must be an object of strings") }
+                    metadata[key] = text
+                }
             }
             if query["quiet"] == "true" {
                 // Scale tests: create without building and encoding every answer.

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -86,7 +90,7 @@ struct SimulatorResponder: HTTPResponder {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = parts[1].trimmingCharacters(in: .whitespaces)
+                let token = parts[1].trimmed()
                 if !token.isEmpty { return token }
             }
         }
@@ -100,7 +104,7 @@ struct SimulatorResponder: HTTPResponder {
             throw .badRequest("anthropic-version: header is required")
         }
         let betas = request.headers[values: HTTPField.Name(APIConstants.betaHeader)!]
-            .flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .flatMap { $0.split(separator: ",") }.map { $0.trimmed() }
         guard betas.contains(APIConstants.betaHeaderValue) else {
             throw .badRequest("anthropic-beta: this API needs the beta header \(APIConstants.betaHeaderValue)")
         }

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -46,21 +50,21 @@ struct WorkCalls {
             let body = try await Self.jsonObject(&request, required: false)
             let force: Bool
             switch body["force"] {
-            case nil, is NSNull: force = false
-            case let value as Bool: force = value
+            case nil, .null?: force = false
+            case .bool(let value)?: force = value
             default: throw .badRequest("force must be true or false")
             }
             return try WireResponse.encode(try await state.stop(environmentID: environmentID, id: workID, force: force))
         case .updateWork:
             let body = try await Self.jsonObject(&request, required: true)
-            guard let metadata = body["metadata"] as? [String: Any] else {
+            guard case .object(let metadata)? = body["metadata"] else {
                 throw .badRequest("body must be {\"metadata\": {...}}: strings upsert, null deletes")
             }
             var patch: [String: String?] = [:]
             for (key, value) in metadata {
                 switch value {
-                case let text as String: patch[key] = .some(text)
-                case is NSNull: patch[key] = .some(nil)
+                case .string(let text): patch[key] = .some(text)
+                case .null: patch[key] = .some(nil)
                 default: throw .badRequest("metadata.\(key) must be a string or null")
                 }
             }
@@ -105,7 +109,7 @@ struct WorkCalls {
     }
 
     /// The request body as a JSON object; an empty body is `{}` unless one is required.
-    static func jsonObject(_ request: inout Request, required: Bool) async throws(SimulatorError) -> [String: Any] {
+    static func jsonObject(_ request: inout Request, required: Bool) async throws(SimulatorError) -> [String: JSONValue] {
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: maxBodyBytes) } catch {
             throw SimulatorError(status: 413, message: "request body larger than \(maxBodyBytes) bytes")
@@ -115,7 +119,7 @@ struct WorkCalls {
             if required { throw .badRequest("this call needs a JSON body") }
             return [:]
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
             throw .badRequest("body is not a JSON object")
         }
         return object

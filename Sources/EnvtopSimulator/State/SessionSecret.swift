@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Builds the `secret` a poll hands out: base64url JSON `{"sessions_token", "api_base_url"}`,
 /// without padding, which is what the SDK's worker unpacks to find its per-item credential.
@@ -25,17 +29,18 @@ enum SessionSecret {
 
     /// The sessions token inside a secret, as a worker extracts it; nil when it holds none.
     static func sessionsToken(in secret: WorkSecret) -> String? {
-        var text = secret.revealForWorker().replacingOccurrences(of: "-", with: "+")
-            .replacingOccurrences(of: "_", with: "/")
+        var text = secret.revealForWorker().replacing("-", with: "+")
+            .replacing("_", with: "/")
         text += String(repeating: "=", count: (4 - text.count % 4) % 4)
         guard let data = Data(base64Encoded: text),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONDecoder().decode([String: JSONValue].self, from: data),
+            case .string(let token)? = object["sessions_token"]
         else { return nil }
-        return object["sessions_token"] as? String
+        return token
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        data.base64EncodedString().replacing("+", with: "-")
+            .replacing("/", with: "_").replacing("=", with: "")
     }
 }

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The whole simulated API behind one lock: environments, their queues, issued sessions tokens,
 /// request counts and the current faults. The HTTP routes and the simulated workers both go

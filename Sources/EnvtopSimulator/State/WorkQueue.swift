@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One environment's work items and the rules that move them:
 /// queued -> (polled: pending) -> starting (ack) -> active (first heartbeat) -> stopping (graceful

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One environment's queue for scripts (`envtop stats`, `--once -o json`): the API's stats, the
 /// items by state and by attention reason, and the runbook rules failing now.
@@ -62,7 +66,7 @@ public struct EnvironmentRecord: Encodable, Sendable, Equatable {
     }
 
     /// A rule's name for scripts: `noWorkers` → `no_workers`.
-    public static func ruleName(_ rule: QueueRule) -> String { rule.title.replacingOccurrences(of: " ", with: "_") }
+    public static func ruleName(_ rule: QueueRule) -> String { rule.title.replacing(" ", with: "_") }
 
     /// Every watched environment's record, in the order they were named.
     public static func all(_ state: AppState) -> [EnvironmentRecord] {

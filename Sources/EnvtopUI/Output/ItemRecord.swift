@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One work item for scripts: the API's own item shape (never its `secret`), plus what envtop
 /// derives under `envtop`: where it is, why it needs attention, its failure signature and ages.
@@ -64,7 +68,7 @@ public struct ItemRecord: Encodable, Sendable {
             return ItemRecord(item: item, derived: Derived(
                 environment: ref.environmentID, profile: env.profile, label: state.tag(ref.environmentID),
                 attention: attention?.queryName, attentionText: attention?.shortReason,
-                signature: FailureSignature.of(item, now: now, thresholds: state.options.thresholds, attention: attention)?.title.replacingOccurrences(of: " ", with: "_"),
+                signature: FailureSignature.of(item, now: now, thresholds: state.options.thresholds, attention: attention)?.title.replacing(" ", with: "_"),
                 ageSeconds: Self.rounded(now.timeIntervalSince(item.createdAt)),
                 inStateSeconds: Self.rounded(now.timeIntervalSince(item.stateEnteredAt)),
                 heartbeatAgeSeconds: item.latestHeartbeatAt.map { Self.rounded(now.timeIntervalSince($0)) }))

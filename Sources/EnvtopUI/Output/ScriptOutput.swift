@@ -1,13 +1,17 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The text scripts read: items and environments in each `OutputFormat`. Data only; what went
 /// wrong goes to stderr, never here.
 public enum ScriptOutput {
     /// `--once`: text is the screen's snapshot; json one object with the environments and the
     /// items; jsonl and csv the items (the environments are `envtop stats`).
-    public static func snapshot(_ state: AppState, as format: OutputFormat, timeZone: TimeZone = .current) -> String {
+    public static func snapshot(_ state: AppState, as format: OutputFormat, timeZone: ClockZone = .current) -> String {
         switch format {
         case .text: return SnapshotText.render(state, timeZone: timeZone, snapshot: true) + "\n"
         case .json:

@@ -1,5 +1,4 @@
 import EnvtopCore
-import Yams
 
 extension ThemeFile {
     /// The top-level keys of a theme file.

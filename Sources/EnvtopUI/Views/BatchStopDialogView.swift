@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The batch stop confirmation: how many items, by state, by attention reason and by
 /// environment, how many are skipped, the pace, then the targets themselves (scrollable), and

@@ -1,12 +1,16 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The whole dashboard for a state, as a grid of cells the terminal backend paints.
 ///
 /// Pure: it reads `state` (and the time zone for clock times) and nothing else; time is
 /// `state.now`. Painting builds only what is on screen, whatever the number of items.
 public enum DashboardView {
-    public static func render(_ state: AppState, timeZone: TimeZone = .current) -> Screen {
+    public static func render(_ state: AppState, timeZone: ClockZone = .current) -> Screen {
         var screen = Screen(size: state.size)
         let layout = state.layout
         if layout.isTooSmall {

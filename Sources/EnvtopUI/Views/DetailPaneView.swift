@@ -1,5 +1,9 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The detail pane: a title row (which item, where the scroll is) and a window of `DetailLines`.
 ///

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The environment switcher (`e`): "all" and every watched environment, each with its health and
 /// counts, the highlighted one marked. Plain inputs, built by `DashboardView.switcher`.

@@ -4,7 +4,7 @@ import EnvtopModels
 /// API failures in plain words for the header: what went wrong first, the HTTP detail after.
 enum ErrorWording {
     static func plain(_ error: APIError) -> String {
-        guard case .http(let status, _, _, _, _) = error else { return error.description }
+        guard case .http(let status, _, _, _, _, _) = error else { return error.description }
         let what: String
         switch status {
         case 401: what = "the API refused the credential"

@@ -1,5 +1,9 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// "What happened in the last hour": one block chart per series, over the list while `H` is on.
 ///
@@ -77,7 +81,7 @@ struct HistoryChart: Widget, Sendable, Equatable {
 
     /// "12", "2.5", "1913": a tenth only where it tells something (under 100).
     static func number(_ v: Double) -> String {
-        v == v.rounded() || abs(v) >= 100 ? "\(Int(v.rounded()))" : String(format: "%.1f", v)
+        v == v.rounded() || abs(v) >= 100 ? "\(Int(v.rounded()))" : v.tenthsText
     }
 }
 

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `m`: the metadata editor. Every key with its value, new and deleted ones marked; the field
 /// being typed; the merge patch before it is sent; and why the last step was refused. Plain

@@ -1,5 +1,9 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The plain-text snapshot `envtop --once` prints: the header, then every listed item as a row
 /// of the work list (not only one screenful), at `state.size.width` columns.
@@ -7,7 +11,7 @@ import Foundation
 /// No colours and no escape sequences: API text is sanitised exactly as on screen.
 public enum SnapshotText {
     /// `snapshot` leaves out what only means something live (`every 2s`, `(just now)`, `retrying in 3s`).
-    public static func render(_ state: AppState, timeZone: TimeZone = .current, snapshot: Bool = false) -> String {
+    public static func render(_ state: AppState, timeZone: ClockZone = .current, snapshot: Bool = false) -> String {
         let width = max(DashboardLayout.minimumSize.width, state.size.width)
         let time = TimeFormatting(timeZone: timeZone)
         var lines = HeaderBar(model: DashboardView.headerModel(state, time: time, rows: 2 + state.feeds.count, snapshot: snapshot))

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The stop confirmation: names the item (id, environment, session, state and for how long), says
 /// what the stop will do now and whether the item changed since the key was pressed. Cancel is

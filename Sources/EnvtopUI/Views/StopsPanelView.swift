@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `L`: the stops asked this run, newest first: id, environment, mode, the state now and how long
 /// ago it was asked. Plain inputs, built by `DashboardView.stopsPanel`.

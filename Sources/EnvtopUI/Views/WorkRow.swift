@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The text and roles of one work-list row, built only for rows on screen.
 public struct WorkRow: Sendable, Equatable {

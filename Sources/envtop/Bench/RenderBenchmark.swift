@@ -2,7 +2,11 @@ import EnvtopCore
 import EnvtopUI
 import EnvtopModels
 import EnvtopTerminal
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Measures the pure core at scale: an `AppState` loaded with synthetic items through the real
 /// reducer events, then the cost of a frame, of the diff a clock tick leaves, of a key, of a

@@ -1,5 +1,9 @@
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A deterministic environment of `count` work items, served as list pages, for measuring the
 /// dashboard at scale without a network: the same item mix for every run of `bench-render`.
@@ -35,7 +39,8 @@ struct SyntheticWork {
 
     static func item(_ n: Int, environmentID: String, now: Date) -> WorkItem {
         let created = now.addingTimeInterval(-Double(n) * 3 - 1)
-        let suffix = String(format: "%020d", n)
+        let digits = String(n)
+        let suffix = String(repeating: "0", count: max(0, 20 - digits.count)) + digits
         let state: WorkState
         switch n % 100 {
         case 0..<3: state = .queued

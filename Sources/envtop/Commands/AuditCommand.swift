@@ -1,7 +1,11 @@
 import ArgumentParser
 import EnvtopCore
 import EnvtopRuntime
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `envtop audit`: prints the audit log, newest last, filtered by age, environment or action.
 /// A line that is not a record is reported with its number and skipped, never fatal.
@@ -28,7 +32,7 @@ struct AuditCommand: ParsableCommand {
         }
         let (records, bad) = try AuditLog(path: path).read()
         for line in bad {
-            FileHandle.standardError.write(Data("envtop audit: \(path):\(line.line): \(line.why) (skipped)\n".utf8))
+            RawIO.write("envtop audit: \(path):\(line.line): \(line.why) (skipped)\n", to: RawIO.standardError)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,7 +1,12 @@
+import EnvtopRuntime
 import ArgumentParser
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `envtop bench-render --items N` (hidden): times frames, keys, refreshes and a search with N
 /// synthetic work items and prints the figures as JSON, for `scripts/bench.sh` and BENCHMARKS.md.
@@ -31,6 +36,6 @@ struct BenchRenderCommand: ParsableCommand {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
         let json = try encoder.encode(benchmark.run())
-        FileHandle.standardOutput.write(json + Data("\n".utf8))
+        RawIO.write(json + Data("\n".utf8), to: RawIO.standardOutput)
     }
 }

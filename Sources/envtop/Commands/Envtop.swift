@@ -3,7 +3,11 @@ import EnvtopClient
 import EnvtopCore
 import EnvtopUI
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `envtop`: watch and operate the work queue of a self-hosted Anthropic environment.
 @main

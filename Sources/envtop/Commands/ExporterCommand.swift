@@ -1,7 +1,12 @@
+import EnvtopRuntime
 import ArgumentParser
 import EnvtopCore
 import EnvtopExporter
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import ServiceLifecycle
 
@@ -32,7 +37,7 @@ struct ExporterCommand: AsyncParsableCommand {
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port)
         else { throw ValidationError("--listen takes HOST:PORT, e.g. 127.0.0.1:9464 (got \(listen))") }
-        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let host = String(listen[..<colon].filter { $0 != "[" && $0 != "]" })
         if !ExporterServer.isLoopback(host) && !allowRemote {
             throw ValidationError("--listen \(listen) is not a loopback address: add --allow-remote to serve the metrics beyond this machine")
         }
@@ -46,7 +51,7 @@ struct ExporterCommand: AsyncParsableCommand {
             logger.logLevel = .warning
             let app = ExporterServer.application(model: model, host: host, port: port, logger: logger) { bound in
                 let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/metrics"
-                FileHandle.standardError.write(Data("envtop exporter: serving \(url)\n".utf8))
+                RawIO.write("envtop exporter: serving \(url)\n", to: RawIO.standardError)
             }
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(

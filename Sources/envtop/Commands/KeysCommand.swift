@@ -1,7 +1,12 @@
+import EnvtopRuntime
 import ArgumentParser
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `envtop keys`: the key table in effect (the config's `keys:` over the defaults), the names
 /// `keys:` takes, or the README's generated sections (`--markdown`, `--glossary`) so README and
@@ -31,7 +36,7 @@ struct KeysCommand: ParsableCommand {
         case .success(let file):
             print(KeyTableMarkdown.render((file.keys ?? .standard).bindings), terminator: "")
         case .failure(let error):
-            FileHandle.standardError.write(Data("envtop: \(error.description)\n".utf8))
+            RawIO.write("envtop: \(error.description)\n", to: RawIO.standardError)
             throw ExitCode(2)
         }
     }

@@ -1,6 +1,15 @@
+import EnvtopRuntime
 import ArgumentParser
 import EnvtopSimulator
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// `envtop simulate`: runs the Work API simulator standalone, for trying envtop (or any SDK
 /// worker) without an account, until SIGINT or SIGTERM.
@@ -106,9 +115,9 @@ public struct SimulateCommand: AsyncParsableCommand {
             throw StartFailure(reason: String(describing: error))
         }
         // Unbuffered, so a script reading the output sees the URL while the server runs.
-        FileHandle.standardOutput.write(Data((Self.banner(server: server, configuration: configuration) + "\n").utf8))
+        RawIO.write((Self.banner(server: server, configuration: configuration) + "\n"), to: RawIO.standardOutput)
         await Self.waitForTerminationSignal()
-        FileHandle.standardOutput.write(Data("envtop simulate: stopping\n".utf8))
+        RawIO.write("envtop simulate: stopping\n", to: RawIO.standardOutput)
         await server.shutdown()
     }
 

@@ -1,6 +1,14 @@
 import EnvtopClient
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// What the dashboard watches: a client per profile, the environments they serve, and the API the
 /// runtime calls, which routes each call to the client of its environment.
@@ -30,6 +38,6 @@ struct APIConnection {
             await demo?.server.shutdown()
             done.signal()
         }
-        _ = done.wait(timeout: .now() + 5)
+        _ = done.wait(timeout: DispatchTime.now() + 5)
     }
 }

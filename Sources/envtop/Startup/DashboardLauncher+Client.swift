@@ -2,7 +2,11 @@ import EnvtopClient
 import EnvtopCore
 import EnvtopRuntime
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 extension DashboardLauncher {
@@ -57,7 +61,7 @@ extension DashboardLauncher {
                 profiles: profiles, file: startup.configPath, only: implicit ? [] : options.environment)
         } catch {
             guard implicit else { throw StartupError(.config, error.description) }
-            let message = error.message.replacingOccurrences(of: "profile '\(WatchProfiles.implicitName)': ", with: "")
+            let message = error.message.replacing("profile '\(WatchProfiles.implicitName)': ", with: "")
             throw StartupError(.runtime, "\(message)\nPass --environment env_... to watch one directly.")
         }
     }

@@ -3,7 +3,11 @@ import EnvtopCore
 import EnvtopUI
 import EnvtopRuntime
 import EnvtopTerminal
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension DashboardLauncher {
     /// The terminal step: a screen curses can drive, big enough, before anything is drawn.

@@ -1,7 +1,11 @@
 import EnvtopClient
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything between the parsed command line and the running dashboard, as steps run in order:
 /// the config, the themes, the profiles with a client each (or the demo) and the environments
@@ -68,6 +72,7 @@ struct DashboardLauncher {
             refreshInterval: settings.refresh, thresholds: settings.thresholds)
         stateOptions.bell = settings.bell
         stateOptions.batchStopsPerSecond = settings.batchStopsPerSecond
+        if let cap = startup.file.maxRetryAfter { stateOptions.maxRetryAfter = cap }
         stateOptions.views = SavedView.all(configured: startup.file.views)
         stateOptions.keys = startup.file.keys ?? .standard
         stateOptions.asciiCharts = asciiCharts(ProcessInfo.processInfo.environment)

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// The first step: the config file merged with the command line and the environment, and the

@@ -1,5 +1,10 @@
+import EnvtopRuntime
 import EnvtopClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--api-key-stdin`: keys for a script that must not put them in a variable or an argument
 /// (a process listing shows both). A bare line is the API key; `ANTHROPIC_API_KEY=…`,
@@ -8,14 +13,14 @@ enum StdinKeys {
     static let names = [Credentials.apiKeyVariable, Credentials.environmentKeyVariable, Credentials.authTokenVariable]
 
     static func read() throws(StartupError) -> [String: String] {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let data = (try? RawIO.readAll(RawIO.standardInput).get()) ?? []
         return try parse(String(decoding: data, as: UTF8.self))
     }
 
     static func parse(_ text: String) throws(StartupError) -> [String: String] {
         var keys: [String: String] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmed()
             if line.isEmpty { continue }
             if let equals = line.firstIndex(of: "="), names.contains(String(line[..<equals])) {
                 keys[String(line[..<equals])] = String(line[line.index(after: equals)...])

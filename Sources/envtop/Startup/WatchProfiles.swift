@@ -1,6 +1,14 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// Which profiles a run watches, before any network: the config's (every one, or those named by
 /// `--profile`), else the one implicit profile the `ANTHROPIC_*` variables and the top-level

@@ -1,10 +1,23 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// Where envtop keeps its files, following the XDG base directory conventions.
 enum AppPaths {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    static var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    static var home: String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        // No $HOME (a service, `env -i`): the account's home from the password database.
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+        return String(cString: directory)
+    }
 
     /// `$XDG_CONFIG_HOME/envtop` (default `~/.config/envtop`): the config file and user themes.
     static var configDirectory: String {

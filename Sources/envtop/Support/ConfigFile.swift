@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the config file: `--config PATH`, else `$XDG_CONFIG_HOME/envtop/config.yaml`.
 enum ConfigFile {

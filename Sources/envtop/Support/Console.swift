@@ -1,5 +1,10 @@
+import EnvtopRuntime
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Messages for the operator outside the dashboard (before it starts or after it ends).
 enum Console {
@@ -8,6 +13,6 @@ enum Console {
     static func error(_ message: String) {
         let safe = message.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.visible(String($0)) }
         let text = "envtop: " + safe.joined(separator: "\n") + "\n"
-        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+        RawIO.write(text, to: RawIO.standardError)
     }
 }

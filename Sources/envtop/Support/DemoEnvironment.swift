@@ -1,6 +1,10 @@
 import EnvtopClient
 import EnvtopSimulator
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--demo`: a simulator with three environments started in this process on a free loopback port, reached through the
 /// real client over real HTTP, with keys made up for this run only.

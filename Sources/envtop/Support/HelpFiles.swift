@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The "Files" part of `envtop --help`: where the config, the themes and the log live on this
 /// machine, in the order envtop looks. Lines stay under 80 columns, which `--help` wraps at.

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Theme files found on the search path, read and checked, plus the two built-in themes that
 /// make envtop start even when no file can be found.

@@ -1,6 +1,14 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// The theme directories of this installation, in search order: the user's, then the shipped
 /// ones (beside the executable, then the system share directories).
@@ -22,8 +30,8 @@ enum ThemeDirectories {
     /// The nearest `themes/` walking up from the executable's real path: the repository's for
     /// `swift run` and `.build/release/envtop`, `PREFIX/share/envtop/themes` style layouts aside.
     static func besideExecutable() -> String? {
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        var directory = executable.deletingLastPathComponent()
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        var directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         for _ in 0..<12 {
             let candidates = [
                 directory.appendingPathComponent("themes").path,
@@ -47,7 +55,7 @@ enum ThemeDirectories {
     }
 
     static func fileExists(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
     }
 }

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The text of `envtop --list-themes`: every theme, what it is for, where it comes from, and
 /// the order envtop looks in.

@@ -2,7 +2,11 @@ import EnvtopCore
 import EnvtopUI
 import EnvtopRuntime
 import EnvtopTerminal
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The theme to start with, the ones `t` cycles through, and the colour depth to force.
 ///

@@ -10,7 +10,7 @@ enum ViewFixtures {
     static let envName = "Production"
     /// 2026-03-04T12:00:00Z, a fixed `now`.
     static let now = RFC3339.parse("2026-03-04T12:00:00Z")!
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = ClockZone.utc
 
     static let hostileNote = "\u{1b}[31mred\u{1b}[0m\nnext"
     static let hostileMetadata = ["note": hostileNote, "owner": "山田太郎", "emoji": "🚀 launch"]

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 // MARK: - Header
 
@@ -51,7 +55,7 @@ extension DashboardView {
             let label = c.lastSuccessAt == nil ? "NO DATA" : "STALE"
             let head = Span("\(label) since \(time.clock(since, now: now)) (\(Age.format(now.timeIntervalSince(since))))", .error, .reverse)
             let error = c.lastError.map(ErrorWording.plain) ?? "the last refresh failed"
-            let retry = retryText(state)
+            let retry = retryText(state, connection: c, time: time)
             if snapshot { return [[head, Span(": \(error)", .warning)]] }
             return [
                 [head, Span(": \(error), \(retry)", .warning)],
@@ -103,10 +107,15 @@ extension DashboardView {
         return late ? time.stamp(last, now: state.now) : "\(time.clock(last, now: state.now)) (just now)"
     }
 
-    /// "retrying in 8s", "retrying now…", or why it is not retrying.
-    static func retryText(_ state: AppState) -> String {
+    /// "retrying in 8s", "retrying now…", "rate limited by the API until 12:04:55 (r tries now)",
+    /// or why it is not retrying.
+    static func retryText(_ state: AppState, connection: ConnectionStatus, time: TimeFormatting) -> String {
         if state.paused { return "paused: not retrying (p resumes)" }
         if state.inFlight > 0 { return "retrying now…" }
+        if let until = connection.rateLimitedUntil, until > state.now {
+            let key = state.options.keys.key(.refresh, .global)
+            return "rate limited by the API until \(time.clock(until, now: state.now)) (\(key) tries now)"
+        }
         let wait = Int(state.nextRefreshAt.timeIntervalSince(state.now).rounded(.up))
         return wait <= 0 ? "retrying now…" : "retrying in \(wait)s"
     }
@@ -117,12 +126,12 @@ extension DashboardView {
         if seconds < 0.01 { return "<10ms" }
         let tens = Int((seconds * 100).rounded())
         if tens < 100 { return "\(tens * 10)ms" }
-        return String(format: "%.1fs", seconds)
+        return seconds.tenthsText + "s"
     }
 
     /// "2s", "0.5s".
     static func formatInterval(_ seconds: Double) -> String {
-        seconds.rounded() == seconds ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
+        seconds.rounded() == seconds ? "\(Int(seconds))s" : seconds.tenthsText + "s"
     }
 
     // MARK: - Counts

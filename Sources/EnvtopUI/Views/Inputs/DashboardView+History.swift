@@ -1,5 +1,9 @@
 import EnvtopCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension DashboardView {
     /// The history chart over the list (`H`): for one environment its queue, pending, workers

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one place that turns `AppState` into the inputs of the dashboard's widgets: the list,
 /// the status line and the key bar here; the header and the overlays beside it in this folder.

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The overlays' and the detail pane's inputs, read from the state: each returns a widget
 /// holding plain values.
@@ -89,7 +93,7 @@ extension DashboardView {
 
 extension DashboardView {
     /// The detail pane's inputs: the selected item's lines at the pane's width, and its scroll.
-    static func detailPane(_ state: AppState, timeZone: TimeZone) -> DetailPaneView {
+    static func detailPane(_ state: AppState, timeZone: ClockZone) -> DetailPaneView {
         let layout = state.layout
         return DetailPaneView(
             title: layout.detailTitle, divider: layout.divider, body: layout.detailBody,

@@ -1,6 +1,10 @@
 import EnvtopCore
 import EnvtopModels
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The header's queue, trend and health rows for one environment, each roomy to compact.
 ///
@@ -56,7 +60,7 @@ enum QueueLines {
     /// "12", "0.5", "0": per-minute rates to one decimal below 10.
     static func perMinute(_ v: Double) -> String {
         if v >= 9.95 || v == 0 { return "\(Int(v.rounded()))" }
-        return String(format: "%.1f", v)
+        return v.tenthsText
     }
 
     /// The last two minutes of depth, pending, workers polling and the oldest wait.

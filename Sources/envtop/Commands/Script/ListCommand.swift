@@ -1,7 +1,11 @@
 import ArgumentParser
 import EnvtopCore
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `envtop list`: every work item of the environments (all pages), optionally only those a
 /// search-line query matches, as text, JSON, JSON lines or CSV.

@@ -3,7 +3,11 @@ import EnvtopCore
 import EnvtopModels
 import EnvtopRuntime
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,12 @@
+import EnvtopRuntime
 import EnvtopCore
 import EnvtopModels
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `envtop stop` will act on, and the checks made before anything is sent.
 struct StopPlan {
@@ -44,7 +49,7 @@ struct StopPlan {
             guard let env = state.watched(ref.environmentID), env.production else { return nil }
             return env.label.isEmpty ? env.displayName : env.label
         })
-        if let first = labels.sorted().first, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if let first = labels.sorted().first, (reason ?? "").trimmed().isEmpty {
             throw StartupError(.usage, "a force stop in production '\(first)' needs --reason TEXT (the audit log keeps it); nothing was sent")
         }
         for label in labels.sorted() where !confirmed.contains(label) {
@@ -52,8 +57,8 @@ struct StopPlan {
                 throw StartupError(
                     .usage, "a force stop in production '\(label)' needs --confirm-environment \(label); nothing was sent")
             }
-            FileHandle.standardError.write(Data("This force-stops items in production. Type \(label) to go on: ".utf8))
-            guard readLine()?.trimmingCharacters(in: .whitespaces) == label else {
+            RawIO.write("This force-stops items in production. Type \(label) to go on: ", to: RawIO.standardError)
+            guard readLine()?.trimmed() == label else {
                 throw StartupError(.usage, "the label was not typed: nothing was sent")
             }
         }
@@ -65,7 +70,7 @@ struct StopPlan {
         for ref in targets { byEnvironment[state.tag(ref.environmentID), default: 0] += 1 }
         let where_ = byEnvironment.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let verb = mode == .force ? "Force stop" : "Stop"
-        FileHandle.standardError.write(Data("\(verb) \(targets.count) item(s) (\(where_))? [y/N] ".utf8))
+        RawIO.write("\(verb) \(targets.count) item(s) (\(where_))? [y/N] ", to: RawIO.standardError)
         guard let answer = readLine()?.lowercased(), answer == "y" || answer == "yes" else {
             throw StartupError(.usage, "cancelled: nothing was sent")
         }

@@ -1,7 +1,11 @@
 import EnvtopCore
 import EnvtopModels
 import EnvtopUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One line a target of `envtop stop`: stopped, skipped, failed or not found, and why.
 enum StopReport {
