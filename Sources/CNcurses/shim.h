@@ -192,6 +192,8 @@ struct envtop_guard_state {
     int stream_saved[3];
     int stream_replay[3];
     int wake_fd;
+    char crash_note[ENVTOP_GUARD_RESET_MAX];
+    size_t crash_note_length;
     struct sigaction previous[ENVTOP_GUARD_SIGNALS];
     unsigned char installed[ENVTOP_GUARD_SIGNALS];
 };
@@ -216,8 +218,14 @@ static inline void envtop_guard_write_all(int fd, const char *bytes, size_t leng
 }
 
 /// Crash path: put the terminal back (reset sequence, saved termios), give the standard streams
-/// back (replaying what a temporary capture held) so the runtime's crash report reaches the
-/// user, then re-raise with the previous action (the Swift backtracer or the default).
+/// back (replaying what a temporary capture held) so the runtime's crash report reaches the user,
+/// then let the previous action (the Swift backtracer, or the default) run, and end the process.
+///
+/// Standard error stays on the log file when it was captured there: the report lands in the log,
+/// and the terminal gets one line naming it. The previous action runs with the signal unblocked
+/// (this handler blocks every signal), and the process then dies by the signal whatever that
+/// action did: a handler that returns from a signal sent by `kill` would otherwise let a crashed
+/// envtop run on.
 static void envtop_guard_on_crash(int sig) {
     int fd = envtop_guard()->tty_fd;
     if (fd >= 0) {
@@ -227,13 +235,18 @@ static void envtop_guard_on_crash(int sig) {
     for (int stream = 1; stream <= 2; ++stream) {
         int saved = envtop_guard()->stream_saved[stream];
         if (saved < 0) continue;
-        dup2(saved, stream);
         int replay = envtop_guard()->stream_replay[stream];
+        if (stream == 2 && replay < 0 && envtop_guard()->crash_note_length > 0) continue;
+        dup2(saved, stream);
         if (replay >= 0 && lseek(replay, 0, SEEK_SET) == 0) {
             char buffer[512];
             ssize_t n;
             while ((n = read(replay, buffer, sizeof buffer)) > 0) envtop_guard_write_all(stream, buffer, (size_t)n);
         }
+    }
+    if (fd >= 0 && envtop_guard()->crash_note_length > 0 && envtop_guard()->stream_saved[2] >= 0
+        && envtop_guard()->stream_replay[2] < 0) {
+        envtop_guard_write_all(fd, envtop_guard()->crash_note, envtop_guard()->crash_note_length);
     }
     if (sig > 0 && sig < ENVTOP_GUARD_SIGNALS && envtop_guard()->installed[sig]) {
         sigaction(sig, &envtop_guard()->previous[sig], NULL);
@@ -241,7 +254,14 @@ static void envtop_guard_on_crash(int sig) {
     } else {
         signal(sig, SIG_DFL);
     }
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
     raise(sig);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    _exit(128 + sig);
 }
 
 /// Quit, hang-up and resize signals: one byte (the signal number) into the wake pipe, which
@@ -286,6 +306,13 @@ static inline void envtop_guard_set_stream(int stream, int saved_fd, int replay_
 
 static inline void envtop_guard_set_wake_fd(int fd) { envtop_guard()->wake_fd = fd; }
 
+/// The line the crash handler writes on the terminal when the report goes to the log file.
+static inline void envtop_guard_set_crash_note(const char *note, size_t length) {
+    if (length > ENVTOP_GUARD_RESET_MAX) length = ENVTOP_GUARD_RESET_MAX;
+    memcpy(envtop_guard()->crash_note, note, length);
+    envtop_guard()->crash_note_length = length;
+}
+
 /// Installs the crash handler (`crash` != 0) or the notify handler for `sig`, keeping the
 /// previous action for `envtop_guard_uninstall`.
 static inline int envtop_guard_install(int sig, int crash) {
@@ -305,6 +332,23 @@ static inline int envtop_guard_install(int sig, int crash) {
     return 0;
 }
 
+/// Stops the process with SIGTSTP's default action (what Ctrl-Z does to a cooked-mode program)
+/// and returns when it is continued; the handler in place before (ours) is then put back.
+static inline void envtop_guard_stop_self(void) {
+    struct sigaction stop, saved;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &saved);
+    sigset_t only, previous;
+    sigemptyset(&only);
+    sigaddset(&only, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &only, &previous);
+    raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    sigaction(SIGTSTP, &saved, NULL);
+}
+
 /// Puts back the action that was in place before `envtop_guard_install`.
 static inline int envtop_guard_uninstall(int sig) {
     if (sig <= 0 || sig >= ENVTOP_GUARD_SIGNALS || !envtop_guard()->installed[sig]) return -1;
@@ -317,6 +361,7 @@ static inline void envtop_guard_clear(void) {
     envtop_guard()->tty_fd = -1;
     envtop_guard()->has_termios = 0;
     envtop_guard()->reset_length = 0;
+    envtop_guard()->crash_note_length = 0;
     for (int i = 0; i < 3; ++i) {
         envtop_guard()->stream_saved[i] = -1;
         envtop_guard()->stream_replay[i] = -1;

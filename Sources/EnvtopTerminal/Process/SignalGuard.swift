@@ -19,6 +19,8 @@ enum SignalGuard {
     /// The window changed size; handled on the terminal thread (ncurses then sees no SIGWINCH
     /// of its own, so the thread calls `resizeterm`).
     static let resizeSignal: Int32 = SIGWINCH
+    /// Job control: a stop asked from outside (`kill -TSTP`), and the continue after any stop.
+    static let jobSignals: [Int32] = [SIGTSTP, SIGCONT]
 
     /// Saves the tty's termios before curses changes it.
     static func saveTerminalModes(fd: Int32) {
@@ -43,10 +45,25 @@ enum SignalGuard {
         envtop_guard_set_stream(stream, savedFD, replayFD)
     }
 
+    /// What the crash handler says on the terminal when standard error (and so the runtime's
+    /// crash report) goes to the log file.
+    static func setCrashNote(logFile: String) {
+        let note = Array("\r\nenvtop crashed; the crash report is in the log: \(logFile)\r\n".utf8)
+        note.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { envtop_guard_set_crash_note($0.baseAddress, $0.count) }
+        }
+    }
+
     /// Routes quit and resize signals into the wake pipe. Returns the signals now handled.
     static func installNotifications(wakeFD: Int32) -> [Int32] {
         envtop_guard_set_wake_fd(wakeFD)
-        return (quitSignals + [resizeSignal]).filter { envtop_guard_install($0, 0) == 0 }
+        return (quitSignals + [resizeSignal] + jobSignals).filter { envtop_guard_install($0, 0) == 0 }
+    }
+
+    /// Stops the process as a shell's Ctrl-Z would (SIGTSTP, default action); returns once it
+    /// is continued (`fg`, SIGCONT). Our own SIGTSTP handler is put back afterwards.
+    static func stopForJobControl() {
+        envtop_guard_stop_self()
     }
 
     /// Installs the crash handler (on `signals`; tests use a harmless one). Returns the signals

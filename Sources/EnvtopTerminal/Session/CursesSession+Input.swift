@@ -55,6 +55,10 @@ extension CursesSession {
         for byte in bytes where byte != WakePipe.wakeByte && !isTornDown {
             if Int32(byte) == SignalGuard.resizeSignal {
                 resized = true
+            } else if Int32(byte) == SIGTSTP {
+                suspend()
+            } else if Int32(byte) == SIGCONT {
+                resume()
             } else {
                 emit(.signal(Int32(byte)))
             }
@@ -98,6 +102,10 @@ extension CursesSession {
 
     /// One input outside a paste.
     private func handle(_ raw: RawKeyInput) {
+        if case .character(Self.suspendCharacter) = raw {
+            suspend()
+            return
+        }
         switch KeyDecoder.decode(raw) {
         case .key(let key):
             emit(.key(key))

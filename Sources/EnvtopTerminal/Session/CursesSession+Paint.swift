@@ -60,7 +60,7 @@ extension CursesSession {
     /// BEL: the terminal's own bell (audible or visual, as its user set it up).
     static let bellBytes: [UInt8] = [0x07]
 
-    private func paint(full: Bool) {
+    func paint(full: Bool) {
         guard let painter, !isTornDown else { return }
         let window = envtop_stdscr()
         if full {

@@ -38,7 +38,7 @@ final class CursesSession: @unchecked Sendable {
     var paste: PasteCollector?
     /// When an open paste without more input is ended anyway (monotonic milliseconds).
     var pasteDeadline = 0
-    private var mouseEnabled = false
+    private(set) var mouseEnabled = false
     /// Set once the terminal is restored; nothing touches curses afterwards.
     var isTornDown = false
 
@@ -99,7 +99,7 @@ final class CursesSession: @unchecked Sendable {
         if options.handlesSignals {
             // Before newterm: with SIGWINCH already handled, ncurses does not install its own.
             installedSignals = SignalGuard.installNotifications(wakeFD: pipe.writeFD) + SignalGuard.installCrashHandlers()
-            let notified = SignalGuard.quitSignals + [SignalGuard.resizeSignal]
+            let notified = SignalGuard.quitSignals + [SignalGuard.resizeSignal] + SignalGuard.jobSignals
             _ = notified.withUnsafeBufferPointer { envtop_unblock_signals($0.baseAddress, Int32($0.count)) }
         }
         if options.capturesStandardStreams {
@@ -107,6 +107,7 @@ final class CursesSession: @unchecked Sendable {
                 guard let capture = StreamCapture.begin(stream: stream, logFile: logFile) else { continue }
                 captures.append(capture)
                 SignalGuard.setStream(stream, savedFD: capture.savedFD, replayFD: capture.isTemporary ? capture.targetFD : -1)
+                if stream == 2, !capture.isTemporary, let logFile { SignalGuard.setCrashNote(logFile: logFile) }
             }
         }
         inputFile = fdopen(inputFD, "r")
@@ -200,7 +201,7 @@ final class CursesSession: @unchecked Sendable {
 
     /// Writes straight to the tty, for modes curses does not manage (mouse reporting,
     /// bracketed paste).
-    private func writeToTerminal(_ text: String) {
+    func writeToTerminal(_ text: String) {
         writeToTerminal(Array(text.utf8))
     }
 

@@ -41,6 +41,20 @@ struct Envtop: AsyncParsableCommand {
 
     @OptionGroup var options: DashboardOptions
 
+    static func main() async {
+        QuietBacktrace.reexecIfNeeded()
+        do {
+            var command = try parseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     mutating func run() async throws {
         let code = await DashboardLauncher(options: options).run()
         if code != 0 { throw ExitCode(code) }
