@@ -146,11 +146,15 @@ public final class HTTPWorkClient: WorkAPI {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         let started = ContinuousClock.now
+        let (http, timeout, maxBytes, prepared) = (self.http, configuration.requestTimeout, configuration.maxResponseBytes, outgoing)
+        // The whole exchange, body included, within the request timeout: AsyncHTTPClient's own
+        // deadline ends with the head, so a body trickled a byte at a time would never time out.
+        let exchanged = await RequestDeadline.within(timeout) {
+            try await Self.exchange(http, prepared, timeout: timeout, maxBytes: maxBytes)
+        }
         do {
-            let response = try await http.execute(outgoing, timeout: TimeAmount(configuration.requestTimeout))
-            let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            let headers = ResponseHeaders(response.headers.map { (name: $0.name, value: $0.value) })
-            let result = RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
+            let result = try exchanged.get()
+            let headers = result.headers
             logger.debug(
                 "\(request.endpoint) \(result.status)",
                 metadata: [
@@ -162,7 +166,8 @@ public final class HTTPWorkClient: WorkAPI {
         } catch {
             let mapped = TransportError.apiError(
                 error, origin: origin, connectTimeout: configuration.connectTimeout,
-                requestTimeout: configuration.requestTimeout, taskCancelled: Task.isCancelled)
+                requestTimeout: configuration.requestTimeout, taskCancelled: Task.isCancelled,
+                maxResponseBytes: configuration.maxResponseBytes)
             logger.debug(
                 "\(request.endpoint) failed",
                 metadata: [
@@ -172,6 +177,16 @@ public final class HTTPWorkClient: WorkAPI {
                 ])
             return .failure(mapped)
         }
+    }
+
+    /// One request and its whole body, at most `maxBytes` of it.
+    private static func exchange(
+        _ http: HTTPClient, _ request: HTTPClientRequest, timeout: Duration, maxBytes: Int
+    ) async throws -> RawResponse {
+        let response = try await http.execute(request, timeout: TimeAmount(timeout))
+        let buffer = try await response.body.collect(upTo: maxBytes)
+        let headers = ResponseHeaders(response.headers.map { (name: $0.name, value: $0.value) })
+        return RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
     }
 
     private func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -15,6 +15,8 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
     case decoding(endpoint: String, field: String, message: String)
     /// The call needs a credential that is not configured; names the variable to set.
     case missingCredential(call: String, variable: String)
+    /// The answer was larger than the most envtop reads (`limitBytes`); not read further.
+    case tooLarge(limitBytes: Int)
     /// The caller cancelled the request.
     case cancelled
     /// envtop did not send the call, and says why (the audit log could not be written).
@@ -55,6 +57,8 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
             return "unexpected answer from \(endpoint): field '\(field)' \(message)"
         case .missingCredential(let call, let variable):
             return "\(call) needs a credential: set \(variable)"
+        case .tooLarge(let limit):
+            return "the API's answer is larger than \(limit / (1024 * 1024)) MiB, the most envtop reads (max_response_mib)"
         case .cancelled:
             return "request cancelled"
         case .notSent(let why):

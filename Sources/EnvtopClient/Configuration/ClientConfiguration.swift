@@ -25,8 +25,10 @@ public struct ClientConfiguration: Sendable, Hashable {
     /// Proxy variables; `.none` unless built with `fromEnvironment`.
     public var proxy: ProxyEnvironment
     public var userAgent: String
-    /// A larger answer is a transport error rather than an out-of-memory.
+    /// A larger answer is an error (`APIError.tooLarge`) rather than an out-of-memory. A page
+    /// of 200 items is far below the default 32 MiB.
     public var maxResponseBytes: Int
+    public static let defaultMaxResponseBytes = 32 * 1024 * 1024
 
     public static let defaultConnectTimeout: Duration = .seconds(5)
     public static let defaultRequestTimeout: Duration = .seconds(60)
@@ -41,7 +43,7 @@ public struct ClientConfiguration: Sendable, Hashable {
         retry: RetryPolicy = .sdkDefault,
         proxy: ProxyEnvironment = .none,
         userAgent: String = ClientVersion.userAgent,
-        maxResponseBytes: Int = 256 * 1024 * 1024
+        maxResponseBytes: Int = defaultMaxResponseBytes
     ) {
         self.baseURL = baseURL
         self.workspaceID = workspaceID

@@ -28,7 +28,7 @@ struct SecretRedaction: Sendable {
         case .decoding(let endpoint, let field, let message):
             .decoding(endpoint: endpoint, field: field, message: apply(message))
         case .notSent(let why): .notSent(apply(why))
-        case .missingCredential, .cancelled: error
+        case .missingCredential, .cancelled, .tooLarge: error
         }
     }
 }

@@ -18,7 +18,7 @@ import Darwin
 enum TransportError {
     static func apiError(
         _ error: any Error, origin: String, connectTimeout: Duration, requestTimeout: Duration,
-        taskCancelled: Bool
+        taskCancelled: Bool, maxResponseBytes: Int = 0
     ) -> APIError {
         if taskCancelled || error is CancellationError { return .cancelled }
         if let error = error as? HTTPClientError {
@@ -47,9 +47,7 @@ enum TransportError {
         if let error = error as? IOError {
             return .transport("\(origin): \(errnoText(error.errnoCode))")
         }
-        if error is NIOTooManyBytesError {
-            return .transport("the answer from \(origin) is larger than the configured limit")
-        }
+        if error is NIOTooManyBytesError { return .tooLarge(limitBytes: maxResponseBytes) }
         if let error = error as? ChannelError {
             switch error {
             case .connectTimeout: return .timedOut("no connection to \(origin) within \(seconds(connectTimeout))")

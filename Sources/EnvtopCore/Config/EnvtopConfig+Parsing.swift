@@ -7,7 +7,7 @@ import Foundation
 extension EnvtopConfig {
     /// The top-level keys of the config file, in the order `--help` and the docs list them.
     public static let keys = [
-        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "max_retry_after", "audit", "mouse", "views", "keys", "profiles",
+        "environment", "base_url", "workspace", "refresh", "read_only", "theme", "log_file", "attention", "runbook", "bell", "batch_stops_per_second", "max_retry_after", "max_response_mib", "audit", "mouse", "views", "keys", "profiles",
     ]
     /// The keys of the `attention:` section.
     public static let attentionKeys = [
@@ -39,6 +39,7 @@ extension EnvtopConfig {
             case "batch_stops_per_second":
                 config.batchStopsPerSecond = try reader.number(entry, what: "batch_stops_per_second", minimum: 0.2)
             case "max_retry_after": config.maxRetryAfter = try reader.number(entry, what: "max_retry_after", minimum: 1)
+            case "max_response_mib": config.maxResponseMiB = try reader.number(entry, what: "max_response_mib", minimum: 1)
             case "keys": config.keys = try KeyRemap.parse(entry, reader: reader)
             case "views": config.views = try SavedView.parseAll(entry, reader: reader)
             case "profiles": config.profiles = try ProfileConfig.parseAll(entry, reader: reader)

@@ -27,6 +27,8 @@ public struct EnvtopConfig: Sendable, Hashable {
     /// `max_retry_after:`: the longest wait a rate-limited API's `retry-after` can impose on the
     /// refresh cycle, in seconds (default 60).
     public var maxRetryAfter: Double?
+    /// `max_response_mib:`: the largest answer envtop reads from the API, in MiB (default 32).
+    public var maxResponseMiB: Double?
     /// `keys:`: the key table with the config's changes; nil without the section.
     public var keys: KeyBindings?
     /// `views:`: saved searches (name: query) on the number keys after the built-ins.

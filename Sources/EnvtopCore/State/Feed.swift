@@ -45,6 +45,9 @@ public struct Feed: Sendable {
     var cycleFailed = false
     /// The longest `retry-after` an answer of the running cycle asked for, in seconds.
     var cycleRetryAfter: Double?
+    /// An answer of the running cycle was over the size cap: fetching it again soon would only
+    /// download the same megabytes again, so the next try waits `maxRetryAfter` (`r` still works).
+    var cycleTooLarge = false
     var refreshRequested = false
     /// When the running cycle started: the next one is due one interval after it.
     var cycleStartedAt: Date?
@@ -83,6 +86,7 @@ public struct Feed: Sendable {
         generation += 1
         cycleFailed = false
         cycleRetryAfter = nil
+        cycleTooLarge = false
         var effects: [Effect] = [.fetchStats(environmentID: environmentID, generation: generation)]
         let pages = RefreshPlanner.pages(store: store, visiblePages: visiblePages, sweepPage: sweep.nextPage)
         for index in pages where index < store.pageCursors.count {
@@ -108,6 +112,7 @@ public struct Feed: Sendable {
         connection.errorCount += 1
         connection.lastError = error
         if let seconds = error.retryAfter { cycleRetryAfter = max(cycleRetryAfter ?? 0, seconds) }
+        if case .tooLarge = error { cycleTooLarge = true }
     }
 
     /// Merges a page and moves the sweep on; returns how many items a completed sweep removed
@@ -232,6 +237,7 @@ public struct Feed: Sendable {
             } else {
                 connection.rateLimitedUntil = nil
             }
+            if cycleTooLarge { wait = max(wait, maxRetryAfter) }
             nextRefreshAt = now.addingTimeInterval(wait)
         } else {
             connection.consecutiveFailures = 0

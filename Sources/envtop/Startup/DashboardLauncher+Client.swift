@@ -110,6 +110,7 @@ extension DashboardLauncher {
             configuration.connectTimeout = .milliseconds(Int(timeout * 1000))
             configuration.requestTimeout = .milliseconds(Int(max(timeout, 5) * 1000))
         }
+        if let mib = startup.file.maxResponseMiB { configuration.maxResponseBytes = Int(mib * 1024 * 1024) }
         configuration.retryConnectionEstablishment = false
         configuration.retry.maxRetries = 0
         return configuration

@@ -22,6 +22,10 @@ final class ScriptedServer: @unchecked Sendable {
         var bodyDelayMilliseconds: Int = 0
         /// Close the connection without answering.
         var drop: Bool = false
+        /// Send the body one byte at a time, this long apart (a trickling server).
+        var trickleMilliseconds: Int = 0
+        /// Spaces after the body (still JSON), to make an answer as large as wanted.
+        var paddingBytes: Int = 0
 
         static func json(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> Reply {
             Reply(status: status, headers: [("content-type", "application/json")] + headers, body: body)
@@ -142,12 +146,19 @@ final class ScriptedServer: @unchecked Sendable {
         if reply.drop { return }
         pause(reply.delayMilliseconds)
         var head = "HTTP/1.1 \(reply.status) Scripted\r\n"
-        let body = Array(reply.body.utf8)
+        let body = Array(reply.body.utf8) + [UInt8](repeating: 0x20, count: reply.paddingBytes)
         for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
         head += "content-length: \(body.count)\r\nconnection: close\r\n\r\n"
         write(connection, Array(head.utf8))
         pause(reply.bodyDelayMilliseconds)
-        write(connection, body)
+        guard reply.trickleMilliseconds > 0 else {
+            write(connection, body)
+            return
+        }
+        for byte in body where !isStopped {
+            write(connection, [byte])
+            pause(reply.trickleMilliseconds)
+        }
     }
 
     /// Logs a request and returns the scripted reply for it (a CONNECT uses none).

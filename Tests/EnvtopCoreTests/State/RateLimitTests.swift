@@ -70,3 +70,18 @@ struct RateLimitTests {
         #expect(!s.connection.isStale)
     }
 }
+
+extension RateLimitTests {
+    @Test("an answer over the size cap is not fetched again for max_retry_after; r still refreshes")
+    func oversizedWaits() {
+        var s = F.loaded([F.item(1)])
+        let t = s.nextRefreshAt.addingTimeInterval(0.01)
+        Self.fail(&s, s.apply(.tick(t)), with: .tooLarge(limitBytes: 32 * 1024 * 1024), at: t)
+        #expect(abs(s.nextRefreshAt.timeIntervalSince(t) - 60) < 0.001)
+        #expect(s.connection.rateLimitedUntil == nil, "not a rate limit: the header names the size")
+        #expect(s.apply(.tick(t.addingTimeInterval(30))).isEmpty)
+        let header = ViewFixtures.render(s).text
+        #expect(header.contains("larger than 32 MiB"))
+        #expect(!s.apply(.key(.character("r"))).isEmpty)
+    }
+}
