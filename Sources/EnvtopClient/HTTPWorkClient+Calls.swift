@@ -5,7 +5,9 @@ extension HTTPWorkClient {
     public func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage {
         let request = APIRequest.listWork(environmentID: environmentID, limit: limit, page: page)
         let response = try await perform(request)
-        return try ResponseDecoding.decodePage(from: response.body, endpoint: request.endpoint)
+        return try pageMemo.page(for: "\(request.path)?\(request.encodedQuery)", body: response.body) { body throws(APIError) in
+            try ResponseDecoding.decodePage(from: body, endpoint: request.endpoint)
+        }
     }
 
     public func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem {

@@ -30,6 +30,8 @@ public final class HTTPWorkClient: WorkAPI {
     private let redaction: SecretRedaction
     private let random: @Sendable () -> Double
     private let shutdownFlag = ShutdownFlag()
+    /// Unchanged pages are not decoded again (`PageMemo`).
+    let pageMemo = PageMemo()
 
     public convenience init(
         configuration: ClientConfiguration, credentials: Credentials,
@@ -184,9 +186,18 @@ public final class HTTPWorkClient: WorkAPI {
         _ http: HTTPClient, _ request: HTTPClientRequest, timeout: Duration, maxBytes: Int
     ) async throws -> RawResponse {
         let response = try await http.execute(request, timeout: TimeAmount(timeout))
-        let buffer = try await response.body.collect(upTo: maxBytes)
+        // Straight into one array (sized from content-length when it is believable), not into a
+        // ByteBuffer first and a copy after: a large page then costs its size once.
+        var body: [UInt8] = []
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > 0, length <= maxBytes {
+            body.reserveCapacity(length)
+        }
+        for try await chunk in response.body {
+            guard body.count + chunk.readableBytes <= maxBytes else { throw NIOTooManyBytesError(maxBytes: maxBytes) }
+            body.append(contentsOf: chunk.readableBytesView)
+        }
         let headers = ResponseHeaders(response.headers.map { (name: $0.name, value: $0.value) })
-        return RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
+        return RawResponse(status: Int(response.status.code), headers: headers, body: body)
     }
 
     private func milliseconds(since start: ContinuousClock.Instant) -> Int {

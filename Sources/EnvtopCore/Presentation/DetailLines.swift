@@ -39,7 +39,7 @@ public enum DetailLines {
         guard let ref = state.selected, let item = state.item(ref), width > 0 else { return [] }
         let time = TimeFormatting(timeZone: timeZone)
         let now = state.now
-        var out = Builder(width: width)
+        var out = Builder(width: width, copyKey: state.options.keys.key(.copyJSON, .global))
         func stamp(_ date: Date?, else none: String) -> String { date.map { time.stamp($0, now: now) } ?? none }
 
         let badge = StateBadge.of(item.state)
@@ -136,21 +136,34 @@ public enum DetailLines {
         }
     }
 
+    /// The most lines one value wraps to; the rest is summed up in one line. A 20,000-character
+    /// id or a 2,000-character metadata value then costs a screenful, not its whole length, on
+    /// every frame and scroll key; the copy key gives all of it.
+    public static let maxLinesPerValue = 8
+
     /// Accumulates wrapped lines.
     struct Builder {
         let width: Int
         let labelWidth: Int
+        let copyKey: String
         var lines: [DetailLine] = []
 
-        init(width: Int) {
+        init(width: Int, copyKey: String = "C") {
             self.width = width
             self.labelWidth = DetailLines.labelWidth(for: width)
+            self.copyKey = copyKey
         }
 
         mutating func field(_ label: String, _ value: String, role: ThemeRole = .detailValue) {
-            let pieces = TextWrap.lines(value, width: max(1, width - labelWidth))
+            let (pieces, rest) = TextWrap.lines(value, width: max(1, width - labelWidth), maxLines: DetailLines.maxLinesPerValue)
             for (i, piece) in pieces.enumerated() {
                 lines.append(DetailLine(.field, label: i == 0 ? label : "", value: piece, role: role))
+            }
+            if let rest {
+                let more = "… \(rest.utf8.count) more bytes (\(copyKey) copies the whole item)"
+                for piece in TextWrap.lines(more, width: max(1, width - labelWidth)) {
+                    lines.append(DetailLine(.field, label: "", value: piece, role: .dim))
+                }
             }
         }
 

@@ -55,7 +55,7 @@ public enum SafeText {
     }
 
     /// The one-character strings of printable ASCII, made once.
-    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+    static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The visible escape for a character that must not reach the terminal as is, or nil.
     static func escapeIfUnsafe(_ character: Character) -> String? {

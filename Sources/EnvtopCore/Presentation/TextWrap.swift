@@ -7,38 +7,47 @@
 public enum TextWrap {
     /// The lines of `text` at most `width` columns wide, broken after a space when one is near.
     public static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        if text.isEmpty { return [""] }
+        lines(text, width: width, maxLines: .max).lines
+    }
+
+    /// At most `maxLines` lines, and where the text stops when it does not fit in them: the
+    /// walk ends there, so a 200 KB value costs what the lines shown hold.
+    public static func lines(_ text: String, width: Int, maxLines: Int) -> (lines: [String], rest: Substring?) {
+        guard width > 0, maxLines > 0 else { return ([], text.isEmpty ? nil : text[...]) }
+        if text.isEmpty { return ([""], nil) }
         var result: [String] = []
-        var line = ""
+        var lineStart = text.startIndex
         var lineWidth = 0
         // The line up to and including its last space, and that prefix's width, for word breaks.
         var breakIndex: String.Index?
         var breakWidth = 0
-        for character in text {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
             let w = columns(character)
-            if lineWidth + w > width, !line.isEmpty {
-                if let index = breakIndex, breakWidth > width / 3 {
-                    result.append(String(line[..<index]))
-                    line = String(line[index...])
+            if lineWidth + w > width, lineStart < index {
+                if let cut = breakIndex, breakWidth > width / 3 {
+                    result.append(String(text[lineStart..<cut]))
+                    lineStart = cut
                     lineWidth -= breakWidth
                 } else {
-                    result.append(line)
-                    line = ""
+                    result.append(String(text[lineStart..<index]))
+                    lineStart = index
                     lineWidth = 0
                 }
                 breakIndex = nil
                 breakWidth = 0
+                if result.count == maxLines { return (result, text[lineStart...]) }
             }
-            line.append(character)
             lineWidth += w
+            index = text.index(after: index)
             if character == " " {
-                breakIndex = line.endIndex
+                breakIndex = index
                 breakWidth = lineWidth
             }
         }
-        if !line.isEmpty { result.append(line) }
-        return result
+        if lineStart < text.endIndex { result.append(String(text[lineStart...])) }
+        return (result, nil)
     }
 
     /// The columns one character takes once sanitised.

@@ -143,10 +143,25 @@ public struct WorkStore: Sendable, Equatable {
     }
 
     static func haystack(for item: WorkItem) -> [UInt8] {
-        var text = item.id + " " + item.sessionID + " " + item.state.rawValue
-        for (key, value) in item.metadata.sorted(by: { $0.key < $1.key }) { text += " \(key)=\(value)" }
-        return Array(text.lowercased().utf8)
+        var hay: [UInt8] = []
+        func add(_ text: String, separator: String?) {
+            if let separator { hay += separator.utf8 }
+            let head = text.utf8.count > searchedBytes ? String(text.prefix(searchedBytes)) : text
+            hay += head.lowercased().utf8
+        }
+        add(item.id, separator: nil)
+        add(item.sessionID, separator: " ")
+        add(item.state.rawValue, separator: " ")
+        for (key, value) in item.metadata.sorted(by: { $0.key < $1.key }) {
+            add(key, separator: " ")
+            add(value, separator: "=")
+        }
+        return hay
     }
+
+    /// How much of each id, key and value the search line looks at: all of any normal one, and
+    /// not a second copy of a hostile 20,000-character value.
+    public static let searchedBytes = 1024
 
     /// True when the item's id, session, state or metadata contains `needle` (lowercased UTF-8).
     public func matches(_ id: String, lowercasedNeedle needle: [UInt8]) -> Bool {

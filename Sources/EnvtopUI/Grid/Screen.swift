@@ -48,9 +48,8 @@ public struct Screen: Sendable, Hashable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(maxWidth ?? (size.width - x), size.width - x)
         guard limit > 0 else { return 0 }
-        let glyphs = SafeText.glyphs(text)
-        let total = glyphs.reduce(0) { $0 + $1.width }
-        let truncate = total > limit
+        // Only as much of the text as fits is measured: a 20,000-character id costs a cell's worth.
+        let (glyphs, truncate) = SafeText.glyphs(text, maxWidth: limit)
         let budget = truncate ? limit - 1 : limit
         var col = x
         var used = 0
