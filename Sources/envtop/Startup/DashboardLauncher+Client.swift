@@ -56,10 +56,14 @@ extension DashboardLauncher {
         _ profiles: [(ProfileConfig, any DashboardAPI)], _ startup: StartupSettings
     ) async throws(StartupError) -> WatchPlan {
         let implicit = profiles.count == 1 && profiles[0].0.line == 0 && !options.demo
+        let progress = StartupProgress("asking \(SafeText.visible(profiles.map { SafeFiles.redactingUserInfo($0.0.baseURL) }.joined(separator: ", "))) which environments to watch")
         do {
-            return try await WatchPlan.resolve(
+            let plan = try await WatchPlan.resolve(
                 profiles: profiles, file: startup.configPath, only: implicit ? [] : options.environment)
+            await progress.finish()
+            return plan
         } catch {
+            await progress.finish()
             guard implicit else { throw StartupError(.config, error.description) }
             let message = error.message.replacing("profile '\(WatchProfiles.implicitName)': ", with: "")
             throw StartupError(.runtime, "\(message)\nPass --environment env_... to watch one directly.")
