@@ -9,7 +9,7 @@ import Testing
 /// what is wrong and stops, or escapes what it prints; it never hangs on a FIFO, reads a huge
 /// file whole, writes into someone else's log, or lets an escape sequence reach the terminal.
 extension ThemeAndConfigEndToEndTests {
-    @Test("a config anyone can write, or one of 2 MiB, stops envtop with the file and the reason")
+    @Test("a config anyone or its group can write, or one of 2 MiB, stops envtop with the file and the reason")
     func unsafeConfig() throws {
         let home = try Home()
         defer { home.remove() }
@@ -18,6 +18,19 @@ extension ThemeAndConfigEndToEndTests {
         let open = try run(["--demo", "--once"], home: home)
         #expect(open.status == 2)
         #expect(open.error.hasPrefix("envtop: \(home.configFile.path): writable by every user (mode 666)"), "\(open.error)")
+        chmod(home.configFile.path, 0o664)
+        let group = try run(["--demo", "--once"], home: home)
+        #expect(group.status == 2)
+        #expect(group.error.hasPrefix("envtop: \(home.configFile.path): writable by its group (mode 664)"), "\(group.error)")
+        chmod(home.configFile.path, 0o644)
+        #expect(try run(["--demo", "--once"], home: home).status != 2, "mode 644 is fine")
+        if geteuid() == 0 {  // only root can hand a file to another user (CI runs as root)
+            chown(home.configFile.path, 65534, 65534)
+            let planted = try run(["--demo", "--once"], home: home)
+            #expect(planted.status == 2)
+            #expect(planted.error.contains("owned by another user (uid 65534)"), "\(planted.error)")
+            chown(home.configFile.path, 0, 0)
+        }
         chmod(home.configFile.path, 0o600)
         try home.write("# padding\n" + String(repeating: "#\n", count: 1 << 20), to: home.configFile)
         let huge = try run(["--demo", "--once"], home: home)

@@ -16,6 +16,7 @@ extension KeyReader {
         case cannotOpen(String)
         case notRegular
         case openToOthers(mode: UInt32)
+        case ownedByAnother(uid: UInt32)
         case tooLarge
         case empty
 
@@ -29,6 +30,8 @@ extension KeyReader {
                 let how = mode & 0o044 != 0 ? "readable" : "writable"
                 return "\(path) is \(how) by others (mode \(String(repeating: "0", count: max(0, 4 - octal.count)) + octal)); "
                     + "run: chmod 600 \(Self.shellWord(path))"
+            case .ownedByAnother(let uid):
+                return "\(path) is owned by another user (uid \(uid)); a key file must be yours"
             case .tooLarge: return "\(path) is too large to hold a key (over \(KeyReader.maximumKeyBytes / 1024) KiB)"
             case .empty: return "\(path) is empty"
             }
@@ -58,6 +61,7 @@ extension KeyReader {
         let mode = UInt32(status.st_mode)
         guard mode & 0o170000 == 0o100000 else { return .failure(.notRegular) }
         guard mode & 0o077 == 0 else { return .failure(.openToOthers(mode: mode)) }
+        guard status.st_uid == geteuid() || status.st_uid == 0 else { return .failure(.ownedByAnother(uid: status.st_uid)) }
         guard status.st_size <= Self.maximumKeyBytes else { return .failure(.tooLarge) }
         let data: [UInt8]
         switch RawIO.readAll(descriptor, limit: Self.maximumKeyBytes) {

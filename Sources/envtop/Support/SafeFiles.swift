@@ -25,9 +25,19 @@ enum SafeFiles {
         if info.st_size > maxTextBytes {
             return "too large (\(info.st_size) bytes; at most \(maxTextBytes / 1024) KiB)"
         }
-        if requirePrivate, info.st_mode & 0o002 != 0 {
-            return "writable by every user (mode \(String(info.st_mode & 0o777, radix: 8))): anyone could point base_url elsewhere "
+        guard requirePrivate else { return nil }
+        let mode = String(info.st_mode & 0o777, radix: 8)
+        if info.st_mode & 0o002 != 0 {
+            return "writable by every user (mode \(mode)): anyone could point base_url elsewhere "
                 + "and receive your keys; chmod o-w it"
+        }
+        if info.st_mode & 0o020 != 0 {
+            return "writable by its group (mode \(mode)): anyone in it could point base_url elsewhere "
+                + "and receive your keys; chmod g-w it"
+        }
+        // As ssh does: yours, or root's (a config installed for everyone), and nobody else's.
+        if info.st_uid != geteuid() && info.st_uid != 0 {
+            return "owned by another user (uid \(info.st_uid)), who could point base_url elsewhere and receive your keys"
         }
         return nil
     }
