@@ -1,4 +1,9 @@
 import EnvtopModels
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Every work item the dashboard knows, keyed by id, and the page cursors that reach them.
 ///
@@ -169,23 +174,23 @@ public struct WorkStore: Sendable, Equatable {
         return Self.contains(hay, needle)
     }
 
-    /// Byte substring search: scan for the first byte, then compare the rest.
+    /// Byte substring search: the C library's vectorised `memchr` finds each candidate first
+    /// byte, `memcmp` checks the rest. A search keystroke over 100,000 items is mostly this.
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         let n = needle.count
         if n == 0 { return true }
         if n > hay.count { return false }
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { p in
-                let first = p[0]
-                var i = 0
+        return hay.withUnsafeBytes { h in
+            needle.withUnsafeBytes { p in
+                guard let base = h.baseAddress, let pattern = p.baseAddress else { return false }
+                let first = Int32(p[0])
+                var offset = 0
                 let last = h.count - n
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n && h[i + j] == p[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    i += 1
+                while offset <= last {
+                    guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+                    let at = base.distance(to: UnsafeRawPointer(found))
+                    if n == 1 || memcmp(base + at + 1, pattern + 1, n - 1) == 0 { return true }
+                    offset = at + 1
                 }
                 return false
             }

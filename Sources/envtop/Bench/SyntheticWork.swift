@@ -15,9 +15,12 @@ struct SyntheticWork {
     let environmentID: String
     let items: [WorkItem]
     let pageSize: Int
+    /// The moment the items' times are relative to.
+    let now: Date
 
     init(count: Int, pageSize: Int, now: Date, environmentID: String = "env_bench0000000000000000000") {
         self.environmentID = environmentID
+        self.now = now
         self.pageSize = max(1, pageSize)
         self.items = (0..<max(0, count)).map { Self.item($0, environmentID: environmentID, now: now) }
     }

@@ -22,6 +22,8 @@ struct BenchRenderCommand: ParsableCommand {
     @Option(help: "Screen width in cells.") var width: Int = 120
     @Option(help: "Screen height in cells.") var height: Int = 40
     @Option(help: "The search typed, one key at a time.") var query: String = "web-42"
+    @Option(help: "Run one workload once and print nothing, for instruction counts under callgrind: load, refresh (load, then one refresh cycle of unchanged items), frames (load, then --frames frames), search (load, then / and one character).")
+    var workload: RenderBenchmark.Workload?
 
     func validate() throws {
         guard items >= 0, frames >= 1, pageSize >= 1, width >= 20, height >= 10, !query.isEmpty else {
@@ -30,8 +32,14 @@ struct BenchRenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let work = SyntheticWork(count: items, pageSize: pageSize, now: Date())
+        // A fixed clock for a workload, so that every run executes the same instructions.
+        let now = workload == nil ? Date() : Date(timeIntervalSince1970: 1_800_000_000)
+        let work = SyntheticWork(count: items, pageSize: pageSize, now: now)
         let benchmark = RenderBenchmark(work: work, size: Size(width: width, height: height), frames: frames, query: query)
+        if let workload {
+            benchmark.run(workload)
+            return
+        }
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
