@@ -18,7 +18,7 @@ extension RenderBenchmark {
     func run(_ workload: Workload) {
         let start = work.now
         var state = AppState(
-            options: AppState.Options(environmentID: work.environmentID, refreshInterval: 1, pageSize: work.pageSize),
+            options: options,
             size: size, now: start)
         _ = state.apply(.resize(size))
         _ = serve(state.apply(.tick(start)), into: &state, at: start)

@@ -13,7 +13,9 @@ import Foundation
 /// steady-state refresh and of a search. No terminal and no network, so the numbers are the
 /// dashboard's own work, not ncurses' or the API's.
 struct RenderBenchmark {
-    let work: SyntheticWork
+    /// One per environment; several make the merged view.
+    let works: [SyntheticWork]
+    var work: SyntheticWork { works[0] }
     let size: Size
     let frames: Int
     let query: String
@@ -57,7 +59,7 @@ struct RenderBenchmark {
     func run() -> Report {
         let start = Date()
         var state = AppState(
-            options: AppState.Options(environmentID: work.environmentID, refreshInterval: 1, pageSize: work.pageSize),
+            options: options,
             size: size, now: start)
         _ = state.apply(.resize(size))
 
@@ -111,7 +113,7 @@ struct RenderBenchmark {
         }
 
         return Report(
-            items: work.items.count, width: size.width, height: size.height, pageSize: work.pageSize,
+            items: works.reduce(0) { $0 + $1.items.count }, width: size.width, height: size.height, pageSize: work.pageSize,
             loadMs: loadMs, loadRequests: loadRequests, refreshCycle: Timings(cycleTimes),
             requestsPerRefresh: Timings.median(requestCounts.map(Double.init).sorted()), pagesPerRefresh: pagesPerCycle,
             frame: Timings(frameTimes), diffAfterTick: Timings(diffTimes), glyphsChangedByTick: changed,
@@ -145,9 +147,9 @@ struct RenderBenchmark {
             let event: Event
             switch effect {
             case .fetchStats(let env, let generation):
-                event = .statsLoaded(environmentID: env, generation: generation, .success(work.stats), latency: 0.001, at: moment)
+                event = .statsLoaded(environmentID: env, generation: generation, .success(work(env).stats), latency: 0.001, at: moment)
             case .fetchPage(let request):
-                event = .pageLoaded(request, .success(work.page(request.index)), at: moment)
+                event = .pageLoaded(request, .success(work(request.environmentID).page(request.index)), at: moment)
             default:
                 continue
             }
@@ -155,6 +157,16 @@ struct RenderBenchmark {
             queue.append(contentsOf: state.apply(event))
         }
         return requests
+    }
+
+    /// The state's options: every synthetic environment, a 1 s refresh.
+    var options: AppState.Options {
+        AppState.Options(
+            environments: works.map { WatchedEnvironment(id: $0.environmentID) }, refreshInterval: 1, pageSize: work.pageSize)
+    }
+
+    func work(_ environmentID: String) -> SyntheticWork {
+        works.first { $0.environmentID == environmentID } ?? work
     }
 
     /// VmHWM from /proc/self/status, in MiB (0 where there is no /proc).

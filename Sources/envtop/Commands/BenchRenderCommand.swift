@@ -16,7 +16,8 @@ struct BenchRenderCommand: ParsableCommand {
         abstract: "Measure frame, key, refresh and search times with N synthetic work items (JSON).",
         shouldDisplay: false)
 
-    @Option(help: "Work items in the synthetic environment.") var items: Int = 1000
+    @Option(help: "Work items in each synthetic environment.") var items: Int = 1000
+    @Option(help: "Synthetic environments, shown merged when more than one.") var environments: Int = 1
     @Option(help: "Frames (and keys) to time.") var frames: Int = 200
     @Option(help: "Items per list page.") var pageSize: Int = 200
     @Option(help: "Screen width in cells.") var width: Int = 120
@@ -26,7 +27,7 @@ struct BenchRenderCommand: ParsableCommand {
     var workload: RenderBenchmark.Workload?
 
     func validate() throws {
-        guard items >= 0, frames >= 1, pageSize >= 1, width >= 20, height >= 10, !query.isEmpty else {
+        guard items >= 0, environments >= 1, environments <= 20, frames >= 1, pageSize >= 1, width >= 20, height >= 10, !query.isEmpty else {
             throw ValidationError("--items >= 0, --frames >= 1, --page-size >= 1, --width >= 20, --height >= 10, --query non-empty")
         }
     }
@@ -34,8 +35,12 @@ struct BenchRenderCommand: ParsableCommand {
     func run() throws {
         // A fixed clock for a workload, so that every run executes the same instructions.
         let now = workload == nil ? Date() : Date(timeIntervalSince1970: 1_800_000_000)
-        let work = SyntheticWork(count: items, pageSize: pageSize, now: now)
-        let benchmark = RenderBenchmark(work: work, size: Size(width: width, height: height), frames: frames, query: query)
+        let works = (0..<environments).map { n in
+            let suffix = String(n)
+            let id = "env_bench" + String(repeating: "0", count: max(0, 19 - suffix.count)) + suffix
+            return SyntheticWork(count: items, pageSize: pageSize, now: now, environmentID: id)
+        }
+        let benchmark = RenderBenchmark(works: works, size: Size(width: width, height: height), frames: frames, query: query)
         if let workload {
             benchmark.run(workload)
             return
