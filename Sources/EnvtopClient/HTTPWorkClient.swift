@@ -189,7 +189,9 @@ public final class HTTPWorkClient: WorkAPI {
         // Straight into one array (sized from content-length when it is believable), not into a
         // ByteBuffer first and a copy after: a large page then costs its size once.
         var body: [UInt8] = []
-        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > 0, length <= maxBytes {
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > 0 {
+            // Announced too large: refused before a byte of it is read.
+            guard length <= maxBytes else { throw NIOTooManyBytesError(maxBytes: maxBytes) }
             body.reserveCapacity(length)
         }
         for try await chunk in response.body {

@@ -6,7 +6,8 @@ default, in one simulator, watched by one envtop (the merged view) in a 120x40 p
 
 Measures, per run: the time until the header shows every item, peak and current RSS, idle CPU
 (seconds per minute over the window, from the scheduler) and API requests per environment per
-refresh cycle (the simulator counts them: stats calls are cycles). Prints JSON with the medians.
+refresh cycle (the simulator counts them: stats calls are cycles); then the merged view's frame,
+Down key and search keystroke from `envtop bench-render --environments N`. Prints JSON.
 Needs pyte (bench.sh installs it into bench-results/venv).
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -72,7 +74,15 @@ def main() -> None:
     args = parser.parse_args()
     runs = [one_run(args.binary, args.environments, args.items, args.window) for _ in range(args.runs)]
     medians = {key: statistics.median([r[key] for r in runs if r[key] is not None] or [float("nan")]) for key in runs[0]}
-    print(json.dumps({"environments": args.environments, "items_each": args.items, "runs": runs, "median": medians}, indent=2))
+    # The merged view's frame, Down key and search keystroke, in the reducer and the views alone.
+    render = json.loads(subprocess.run(
+        [args.binary, "bench-render", "--environments", str(args.environments), "--items", str(args.items), "--frames", "200"],
+        check=True, capture_output=True).stdout)
+    print(json.dumps({
+        "environments": args.environments, "items_each": args.items, "runs": runs, "median": medians,
+        "frame_ms": render["frame"]["median_ms"], "key_down_ms": render["key_down"]["median_ms"],
+        "search_ms": render["search"]["keystroke"]["median_ms"], "requests_per_refresh_in_reducer": render["requests_per_refresh"],
+    }, indent=2))
 
 
 if __name__ == "__main__":

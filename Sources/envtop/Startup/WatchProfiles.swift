@@ -5,10 +5,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
-import Dispatch
 
 /// Which profiles a run watches, before any network: the config's (every one, or those named by
 /// `--profile`), else the one implicit profile the `ANTHROPIC_*` variables and the top-level
@@ -28,7 +24,6 @@ enum WatchProfiles {
             }
             return [implicit(options, startup.settings)]
         }
-        try refuseWritableCommands(configured, path: startup.configPath)
         guard !options.profile.isEmpty else { return configured }
         var chosen: [ProfileConfig] = []
         for name in options.profile where !chosen.contains(where: { $0.name == name }) {
@@ -39,23 +34,6 @@ enum WatchProfiles {
             chosen.append(profile)
         }
         return chosen
-    }
-
-    /// A config that runs key commands must be writable by its owner only: anyone who can edit
-    /// it could otherwise make envtop run their command with the operator's rights.
-    static func refuseWritableCommands(_ profiles: [ProfileConfig], path: String) throws(StartupError) {
-        func runsCommand(_ source: KeySource?) -> Bool {
-            if case .command = source?.kind { return true }
-            return false
-        }
-        guard let profile = profiles.first(where: { runsCommand($0.apiKey) || runsCommand($0.environmentKey) }) else { return }
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o022 != 0 else { return }
-        let mode = String(info.st_mode & 0o777, radix: 8)
-        throw StartupError(.config, """
-            \(path): profile '\(profile.name)' runs a key command, but the file is writable by others \
-            (mode 0\(mode)); run: chmod go-w \(path)
-            """)
     }
 
     /// The profile without a config section: `--base-url` or `ANTHROPIC_BASE_URL`, the keys of the
