@@ -124,22 +124,30 @@ extension AppState {
             return nil
         }
         // Rows come in runs of one environment whose ids share one string: look the feed up
-        // only when the environment changes (an identical string compares in O(1)), and keep it
-        // in a local, since reading `feeds[i]` per row would copy a whole Feed each time.
+        // only when the environment changes (an identical string compares in O(1)), and keep its
+        // haystacks and departed items in locals: binding a whole Feed per row copied it (and
+        // retained everything in it) 100,000 times a keystroke.
         var environment: String?
-        var current: Feed?
+        var haystacks: [String: WorkStore.Entry] = [:]
+        var departed: [String: WorkItem] = [:]
         let feeds = self.feeds
         let index = feedIndex
         let rows = visible
-        visible = rows.filtered { row in
+        visible = rows.narrowed(haystack: { row in
             let environmentID = rows.environmentID(at: row)
             if environmentID != environment {
                 environment = environmentID
-                current = index[environmentID].map { feeds[$0] }
+                let feed = index[environmentID].map { feeds[$0] }
+                haystacks = feed?.store.entries ?? [:]
+                departed = feed?.departed ?? [:]
             }
-            guard let feed = current else { return false }
-            return needles.allSatisfy { feed.matches(rows.ids[row], lowercasedNeedle: $0) }
-        }
+            let id = rows.ids[row]
+            if !departed.isEmpty, let gone = departed[id] { return WorkStore.haystack(for: gone) }
+            return haystacks[id]?.haystack
+        }, keep: { hay in
+            for needle in needles where !WorkStore.contains(hay, needle) { return false }
+            return true
+        })
         reselect()
     }
 
