@@ -11,7 +11,9 @@ if [[ -z "$binary" ]]; then
     binary="$(swift build --show-bin-path)/envtop"
 fi
 swift build --product generate-manual >&2
+# The executable is generate-manual-tool or generate-manual, by swift-argument-parser's version.
 tool="$(swift build --show-bin-path)/generate-manual-tool"
+[[ -x "$tool" ]] || tool="$(swift build --show-bin-path)/generate-manual"
 # The date of the last change to the command line's definition, not today's: reproducible.
 date="${MANUAL_DATE:-2026-12-06}"
 mkdir -p man

@@ -21,8 +21,9 @@ struct BodyLimitTests {
                     Issue.record("expected a timeout, got \(String(describing: error))")
                     return
                 }
-                // Each byte arrives well inside the read timeout; only a whole-request deadline ends it.
-                #expect(ContinuousClock.now - started < .seconds(3))
+                // Each byte arrives well inside the read timeout; only a whole-request deadline ends
+                // it. Without one the body would take minutes; the margin is for a loaded machine.
+                #expect(ContinuousClock.now - started < .seconds(20))
             }
         }
     }

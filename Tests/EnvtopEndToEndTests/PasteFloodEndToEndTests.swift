@@ -13,8 +13,13 @@ extension DashboardEndToEndTests {
         try await launch(fixture, tmux: tmux)
         try tmux.press("/")
         let flood = String(repeating: "abcdefghij", count: 10_240)  // 100 KiB, no newline
+        // Through a file: tmux refuses a command line of 100 KB.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-flood-\(UUID().uuidString)")
+        try flood.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
         let pasted = Date()
-        try tmux.paste(flood)
+        _ = try tmux.run(["load-buffer", "-b", "flood", file.path])
+        _ = try tmux.run(["paste-buffer", "-p", "-d", "-b", "flood", "-t", tmux.session])
         try await tmux.waitFor("the paste cut with a notice", timeout: 10) { $0.lowercased().contains("cut") }
         #expect(Date().timeIntervalSince(pasted) < 5)
         let escaped = Date()

@@ -124,6 +124,9 @@ public struct AppState: Sendable {
     /// The store revisions and time the visible list was last computed for.
     var listedRevisions: [Int] = []
     var listedAt: Date?
+    /// A relist asked for while another was just done: the next tick does it (several feeds
+    /// finishing their cycles within a second then cost one relist, not one each).
+    var relistPending = false
 
     // MARK: Chrome
     public internal(set) var focus: Focus = .list

@@ -116,6 +116,12 @@ extension DashboardView {
         let matchText = "\(matches) \(matches == 1 ? "match" : "matches")"
         if state.search.isEditing {
             if let error = state.search.error { return searchErrorSpans(state.search.query, error) }
+            // A notice about the field itself (a paste cut to the field's length) goes first: a
+            // long query would push it off the line.
+            if let flash = state.flash, flash.expiresAt > state.now {
+                return [Span(NoticeWording(keys: state.options.keys).text(flash.notice), flashRole(flash.kind)),
+                        Span("  /", .search, .bold), Span(state.search.query, .search), Span("█", .search)]
+            }
             return [Span("/", .search, .bold), Span(state.search.query, .search), Span("█", .search),
                     Span("  " + (state.search.query.isEmpty ? "words, or state: env: hb>60s age>10m instate> meta.KEY: session: attention:any; - negates" : matchText), .dim)]
         }
