@@ -92,17 +92,24 @@ while :; do
     sleep 0.5
 done
 sample "$duration"
+# How many items envtop holds at the end (the simulator adds work all the time): RSS follows it.
+items=$(tmux -L "$session" capture-pane -p -t "$session" | sed -n 's/.* \([0-9][0-9]*\) total.*/\1/p' | paste -sd+ | bc)
+# Out of any menu or search the last keys left open, then quit.
+tmux -L "$session" send-keys -t "$session" Escape
+sleep 0.3
+tmux -L "$session" send-keys -t "$session" Escape
+sleep 0.3
 tmux -L "$session" send-keys -t "$session" q
 sleep 2
 if kill -0 "$envtop_pid" 2>/dev/null; then quit="did not quit on q"; else quit="quit on q"; fi
 
-python3 - "$out/samples.csv" "$duration" "$n" "$quit" >"$out/summary.txt" <<'EOF'
+python3 - "$out/samples.csv" "$duration" "$n" "$quit" "${items:-?}" >"$out/summary.txt" <<'EOF'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 def col(name): return [int(r[name]) for r in rows]
 rss, fds, threads = col("rss_kib"), col("fds"), col("threads")
 tenth = max(1, len(rows) // 10)
-print(f"soak: {sys.argv[2]} s, {sys.argv[3]} keys, {len(rows)} samples; envtop {sys.argv[4]}")
+print(f"soak: {sys.argv[2]} s, {sys.argv[3]} keys, {len(rows)} samples; {sys.argv[5]} items at the end; envtop {sys.argv[4]}")
 print(f"RSS MiB: first tenth median {statistics.median(rss[:tenth]) / 1024:.1f}, "
       f"last tenth median {statistics.median(rss[-tenth:]) / 1024:.1f}, max {max(rss) / 1024:.1f}")
 print(f"open descriptors: min {min(fds)}, max {max(fds)}, last {fds[-1]}")
