@@ -151,7 +151,7 @@ public final class SimulatorServer: Sendable {
         await state.items(environmentID: environmentID)
     }
 
-    /// Requests received, by route template (`SimulatorRoute` raw values, e.g. "GET /work").
+    /// Requests received, by route (`SimulatorRoute` raw values, e.g. `SimulatorRoute.listWork`).
     public func requestCounts() async -> [String: Int] { await state.requestCounts }
 
     /// The queue stats the API would answer right now.

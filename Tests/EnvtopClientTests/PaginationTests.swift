@@ -22,7 +22,7 @@ struct PaginationTests {
                 #expect(cursors.dropLast().allSatisfy { $0 != nil })
                 let expected = await sim.items(environmentID: env)
                 #expect(ids == expected.map(\.id))
-                #expect((await sim.requestCounts()["GET /work"]) == 5)
+                #expect((await sim.requestCounts()[SimulatorRoute.listWork.rawValue]) == 5)
             }
         }
     }

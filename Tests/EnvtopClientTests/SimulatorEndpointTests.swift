@@ -120,14 +120,14 @@ struct SimulatorEndpointTests {
                 #expect(stopped.state == .stopped)
                 #expect(stopped.stoppedAt != nil)
 
-                let before = await sim.requestCounts()["POST /work/{work_id}/stop"] ?? 0
+                let before = await sim.requestCounts()[SimulatorRoute.stop.rawValue] ?? 0
                 let again = await apiError { () async throws(APIError) in
                     try await client.stopWork(environmentID: env, workID: polled.id, mode: .force)
                 }
                 #expect(again?.status == 409)
                 // A stop is sent once, never retried (the SDKs would retry a 409 twice): a 409
                 // already says "stopped", and a repeated stop could act twice.
-                #expect((await sim.requestCounts()["POST /work/{work_id}/stop"] ?? 0) - before == 1)
+                #expect((await sim.requestCounts()[SimulatorRoute.stop.rawValue] ?? 0) - before == 1)
             }
         }
     }

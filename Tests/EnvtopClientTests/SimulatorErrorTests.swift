@@ -24,7 +24,7 @@ struct SimulatorErrorTests {
                 #expect(message.contains("list work takes ANTHROPIC_ENVIRONMENT_KEY or ANTHROPIC_AUTH_TOKEN"))
                 #expect(requestID?.isEmpty == false)
                 #expect(!(error?.description.contains(wrong) ?? true))
-                #expect((await sim.requestCounts()["GET /work"]) == 1)
+                #expect((await sim.requestCounts()[SimulatorRoute.listWork.rawValue]) == 1)
             }
         }
     }
@@ -85,7 +85,7 @@ struct SimulatorErrorTests {
                     return
                 }
                 #expect(requestID != nil)
-                #expect((await sim.requestCounts()["GET /work/{work_id}"]) == 1)
+                #expect((await sim.requestCounts()[SimulatorRoute.getWork.rawValue]) == 1)
             }
         }
     }
@@ -115,7 +115,7 @@ struct SimulatorErrorTests {
                 #expect(details?["error_code"]?.stringValue == "heartbeat_precondition_failed")
                 #expect(details?["current_state"]?["last_heartbeat"]?.stringValue == first.lastHeartbeat)
                 #expect(details?["current_state"]?["state"]?.stringValue == "active")
-                #expect((await sim.requestCounts()["POST /work/{work_id}/heartbeat"]) == 2)
+                #expect((await sim.requestCounts()[SimulatorRoute.heartbeat.rawValue]) == 2)
             }
         }
     }

@@ -27,7 +27,7 @@ struct SimulatorFaultTests {
                 let call = Task { () async throws(APIError) -> QueueStats in try await client.stats(environmentID: env) }
                 // Once the first attempt has been refused, heal the server during the 2 s wait.
                 let deadline = ContinuousClock.now + .seconds(10)
-                while (await sim.requestCounts()["GET /work/stats"] ?? 0) < 1, ContinuousClock.now < deadline {
+                while (await sim.requestCounts()[SimulatorRoute.stats.rawValue] ?? 0) < 1, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(5))
                 }
                 await sim.setFaults(FaultSettings())
@@ -36,7 +36,7 @@ struct SimulatorFaultTests {
                 #expect(stats.depth == 0)
                 // Refused at least once, then answered: at most 1 + maxRetries attempts. (Exactly
                 // 2 on an idle machine; a starved test task may heal the server one attempt late.)
-                let attempts = await sim.requestCounts()["GET /work/stats"] ?? 0
+                let attempts = await sim.requestCounts()[SimulatorRoute.stats.rawValue] ?? 0
                 #expect((2...3).contains(attempts))
                 #expect(elapsed >= .seconds(2))
                 #expect(elapsed < .seconds(12))
@@ -57,7 +57,7 @@ struct SimulatorFaultTests {
                     return
                 }
                 #expect(requestID != nil)
-                #expect((await sim.requestCounts()["GET /work/stats"]) == 3)
+                #expect((await sim.requestCounts()[SimulatorRoute.stats.rawValue]) == 3)
                 #expect(ContinuousClock.now - started >= .milliseconds(100))
             }
         }
@@ -71,7 +71,7 @@ struct SimulatorFaultTests {
                     try await client.stats(environmentID: sim.environmentIDs[0])
                 }
                 #expect(error?.status == 500)
-                #expect((await sim.requestCounts()["GET /work/stats"]) == 1)
+                #expect((await sim.requestCounts()[SimulatorRoute.stats.rawValue]) == 1)
             }
         }
     }
@@ -83,7 +83,7 @@ struct SimulatorFaultTests {
             try await withClient(testConfiguration(sim.baseURL)) { client in
                 let error = await apiError { () async throws(APIError) in try await client.stats(environmentID: env) }
                 #expect(error == .decoding(endpoint: "GET /v1/environments/\(env)/work/stats", field: "(body)", message: "is not valid JSON"))
-                #expect((await sim.requestCounts()["GET /work/stats"]) == 1)
+                #expect((await sim.requestCounts()[SimulatorRoute.stats.rawValue]) == 1)
             }
         }
     }
@@ -99,7 +99,7 @@ struct SimulatorFaultTests {
                     Issue.record("expected a transport error, got \(String(describing: error))")
                     return
                 }
-                #expect((await sim.requestCounts()["GET /work/stats"]) == 2)
+                #expect((await sim.requestCounts()[SimulatorRoute.stats.rawValue]) == 2)
             }
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// The live model against a real simulator: what the API forgot disappears, a dead API shows
 /// within seconds, a stop is sent once, a paste is never keys, the cursor stays put.
 extension DashboardEndToEndTests {
-    static let stopRoute = "POST /work/{work_id}/stop"
+    static let stopRoute = SimulatorRoute.stop.rawValue
 
     func stopRequests(_ server: SimulatorServer) async -> Int {
         await server.requestCounts()[Self.stopRoute] ?? 0

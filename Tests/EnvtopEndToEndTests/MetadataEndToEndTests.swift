@@ -7,7 +7,7 @@ import Testing
 /// The metadata editor in the real binary against the simulator: the patch reaches the
 /// simulator once, the list shows the new value, and the audit log records the patch.
 extension DashboardEndToEndTests {
-    static let updateRoute = "POST /work/{work_id}"
+    static let updateRoute = SimulatorRoute.updateWork.rawValue
 
     @Test("m: add a ticket and delete a key; the simulator holds exactly the patched metadata, and the audit log the patch")
     func metadataEdit() async throws {

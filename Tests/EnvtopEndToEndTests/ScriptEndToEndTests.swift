@@ -87,7 +87,7 @@ extension ThemeAndConfigEndToEndTests {
 /// production force stop needs its label and a reason, every stop is audited, and one refused
 /// stop makes the exit code 1 while the others go through.
 extension ThemeAndConfigEndToEndTests {
-    static let stopRoute = "POST /work/{work_id}/stop"
+    static let stopRoute = SimulatorRoute.stop.rawValue
 
     @Test("stop: --dry-run sends nothing; no --yes without a terminal; --yes stops each once; a refused stop exits 1 with its line")
     func stopCommand() async throws {

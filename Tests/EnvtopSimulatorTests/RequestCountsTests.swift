@@ -21,11 +21,11 @@ struct RequestCountsTests {
             let answer = try await admin.send("GET", "/_sim/requests")
             #expect(answer.status == 200)
             let counts = try answer.decode(Counts.self).counts
-            #expect(counts["GET /work/stats"] == 3)
-            #expect(counts["GET /work"] == 1)
-            #expect(counts["POST /work/{work_id}/stop"] == nil)
+            #expect(counts[SimulatorRoute.stats.rawValue] == 3)
+            #expect(counts[SimulatorRoute.listWork.rawValue] == 1)
+            #expect(counts[SimulatorRoute.stop.rawValue] == nil)
             // The call counts itself, like every other.
-            #expect(counts["GET /_sim/requests"] == 1)
+            #expect(counts[SimulatorRoute.adminRequestCounts.rawValue] == 1)
             #expect(await server.requestCounts() == counts)
         }
     }

@@ -161,7 +161,7 @@ struct WireTests {
             _ = try await worker(server).send("GET", "/v1/environments/\(environmentID)/work?limit=2")
             _ = try await worker(server).send("GET", "/v1/environments/\(environmentID)/work?limit=2")
             let counts = await server.requestCounts()
-            #expect(counts["GET /work"] == 2 && counts["GET /work/stats"] == 1 && counts["POST /_sim/enqueue"] == 1)
+            #expect(counts[SimulatorRoute.listWork.rawValue] == 2 && counts[SimulatorRoute.stats.rawValue] == 1 && counts[SimulatorRoute.adminEnqueue.rawValue] == 1)
             #expect(await server.items(environmentID: environmentID).count == 3)
         }
     }

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pty_session import PtySession  # noqa: E402
 from run import Workspace  # noqa: E402
-from simulator import Simulator, request_delta  # noqa: E402
+from simulator import STATS_ROUTE, Simulator, request_delta  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +47,7 @@ def one_run(binary: str, environments: int, items: int, window: float) -> dict:
         tasks1, cpu1 = session.cpu_sample()
         requests1 = simulator.request_counts()
         delta = request_delta(requests0, requests1) or {}
-        cycles = delta.get("GET /work/stats", 0)
+        cycles = delta.get(STATS_ROUTE, 0)
         api = sum(count for route, count in delta.items() if not route.startswith("GET /_sim") and not route.startswith("POST /_sim"))
         memory = session.memory_kib()
         session.stop(b"q")

@@ -11,7 +11,7 @@ from typing import Callable
 
 from figures import burst_at, bursts, median
 from pty_session import PtySession
-from simulator import Simulator, request_delta
+from simulator import LIST_ROUTE, STATS_ROUTE, Simulator, request_delta
 
 WORK_ID = re.compile(r"work_[0-9A-Za-z]+")
 # Escape sequences and control characters: everything in terminal output that is not text.
@@ -107,14 +107,14 @@ def idle_window(session: PtySession, seconds: float, refresh: float, simulator: 
     result["cpu_seconds_per_minute"] = result["cpu_seconds"] / elapsed * 60
     delta = request_delta(counts_before, counts_after)
     if delta is not None:
-        cycles = delta.get("GET /work/stats", 0)
+        cycles = delta.get(STATS_ROUTE, 0)
         requests = sum(delta.values())
         result.update({
             "requests": delta,
             "refresh_cycles": cycles,
             "cycles_per_second": cycles / elapsed,
             "requests_per_refresh": requests / cycles if cycles else None,
-            "pages_per_refresh": delta.get("GET /work", 0) / cycles if cycles else None,
+            "pages_per_refresh": delta.get(LIST_ROUTE, 0) / cycles if cycles else None,
         })
     return result
 

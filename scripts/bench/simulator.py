@@ -11,6 +11,10 @@ import time
 import urllib.error
 import urllib.request
 
+# Keys of `GET /_sim/requests` (the simulator's route names, `SimulatorRoute` in Swift).
+STATS_ROUTE = "GET /v1/environments/{environment_id}/work/stats"
+LIST_ROUTE = "GET /v1/environments/{environment_id}/work"
+
 # The simulator accepts any non-empty credential when started without keys.
 ENVIRONMENT_KEY = "sim-environment-key"
 API_KEY = "sim-api-key"

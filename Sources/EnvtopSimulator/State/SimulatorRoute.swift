@@ -1,16 +1,18 @@
-/// Every call the simulator answers, named by route template (the keys of
-/// `SimulatorServer.requestCounts()`), with the credentials the real API takes for it.
+/// Every call the simulator answers, named by its method and path template (the keys of
+/// `SimulatorServer.requestCounts()` and `GET /_sim/requests`), with the credentials the real API
+/// takes for it. The paths are the API's own, in full: docs/API.md lists the work calls under
+/// `/v1/environments/{environment_id}`.
 public enum SimulatorRoute: String, Sendable, CaseIterable {
-    case listEnvironments = "GET /environments"
-    case getEnvironment = "GET /environments/{environment_id}"
-    case listWork = "GET /work"
-    case getWork = "GET /work/{work_id}"
-    case updateWork = "POST /work/{work_id}"
-    case stats = "GET /work/stats"
-    case stop = "POST /work/{work_id}/stop"
-    case poll = "GET /work/poll"
-    case ack = "POST /work/{work_id}/ack"
-    case heartbeat = "POST /work/{work_id}/heartbeat"
+    case listEnvironments = "GET /v1/environments"
+    case getEnvironment = "GET /v1/environments/{environment_id}"
+    case listWork = "GET /v1/environments/{environment_id}/work"
+    case getWork = "GET /v1/environments/{environment_id}/work/{work_id}"
+    case updateWork = "POST /v1/environments/{environment_id}/work/{work_id}"
+    case stats = "GET /v1/environments/{environment_id}/work/stats"
+    case stop = "POST /v1/environments/{environment_id}/work/{work_id}/stop"
+    case poll = "GET /v1/environments/{environment_id}/work/poll"
+    case ack = "POST /v1/environments/{environment_id}/work/{work_id}/ack"
+    case heartbeat = "POST /v1/environments/{environment_id}/work/{work_id}/heartbeat"
     case adminEnqueue = "POST /_sim/enqueue"
     case adminSetFaults = "POST /_sim/faults"
     case adminGetFaults = "GET /_sim/faults"
