@@ -45,13 +45,7 @@ public enum SafeText {
     /// grapheme breaking, escaping or width lookup, and it is most of what a frame draws (ids,
     /// states, ages, labels). Walking it as Characters was the largest cost of a frame.
     static func printableASCIIGlyphs(_ text: String) -> [Glyph]? {
-        var out: [Glyph] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return nil }
-            out.append(Glyph(text: asciiText[Int(byte) - 0x20], width: 1, isEscape: false))
-        }
-        return out
+        printableASCIIPrefix(text, maxWidth: .max)?.glyphs
     }
 
     /// The one-character strings of printable ASCII, made once.

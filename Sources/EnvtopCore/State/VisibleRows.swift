@@ -40,19 +40,6 @@ public struct VisibleRows: RandomAccessCollection, Sendable, Equatable {
         environments[feedNumbers.isEmpty ? 0 : Int(feedNumbers[row])]
     }
 
-    /// The rows for which `keep` (given a row's index) is true, in the same order.
-    func filtered(_ keep: (Int) -> Bool) -> VisibleRows {
-        var result = VisibleRows()
-        result.environments = environments
-        result.haystacks = haystacks.map { _ in [] }
-        for row in indices where keep(row) {
-            result.ids.append(ids[row])
-            if !feedNumbers.isEmpty { result.feedNumbers.append(feedNumbers[row]) }
-            if let haystacks { result.haystacks!.append(haystacks[row]) }
-        }
-        return result
-    }
-
     /// The rows whose haystack (`haystack(row)` the first time, the kept ones after) passes
     /// `keep`; the result keeps the haystacks of its rows for the next narrowing.
     func narrowed(haystack: (Int) -> [UInt8]?, keep: ([UInt8]) -> Bool) -> VisibleRows {
