@@ -15,9 +15,12 @@ enum WireResponse {
     static let retryAfterHeader = HTTPField.Name("retry-after")!
     static let retryAfterMillisecondsHeader = HTTPField.Name("retry-after-ms")!
 
+    /// Keys in a fixed order, as a real server writes them: FoundationEssentials' encoder keeps
+    /// them in a dictionary, so without `.sortedKeys` every answer for the same page came out
+    /// in another order, and a client could not tell an unchanged page by its bytes.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
