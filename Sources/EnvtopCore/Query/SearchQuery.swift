@@ -75,6 +75,26 @@ public struct SearchQuery: Sendable, Equatable {
         }
     }
 
+    /// True when a term compares an age with the clock (`hb:`, `age:`, `in:`): what it admits
+    /// changes as time passes, with no new data.
+    public var dependsOnClock: Bool {
+        terms.contains { term in
+            switch term.condition {
+            case .heartbeat, .age, .inState: true
+            default: false
+            }
+        }
+    }
+
+    /// True when a term asks for attention (`attention:`): what it admits changes with the
+    /// attention set.
+    public var readsAttention: Bool {
+        terms.contains { term in
+            if case .attention = term.condition { return true }
+            return false
+        }
+    }
+
     /// Only positive free words: typing more can only narrow what such a query shows, so the
     /// rows on screen can be filtered instead of searching every item again.
     public var isPlainText: Bool {

@@ -24,7 +24,7 @@ extension AppState {
             now = date
             if let flash, flash.expiresAt <= now { self.flash = nil }
             for i in feeds.indices { feeds[i].noteHang(now: now, staleAfter: options.staleAfter) }
-            if relistPending { recomputeList() }
+            if relistPending { recomputeList() } else { catchUpWithClock() }
             followUpStops()
             return refreshIfDue() + advanceBatch()
         case .statsLoaded(let env, let generation, let result, let latency, let at):

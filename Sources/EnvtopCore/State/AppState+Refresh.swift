@@ -61,6 +61,7 @@ extension AppState {
         switch result {
         case .success(let page):
             let walking = !feeds[i].store.isFullyLoaded
+            let revisionBefore = feeds[i].store.revision
             let sweep = feeds[i].merge(page, request: request)
             if sweep.removed > 0, sweep.removed * 2 > sweep.before {
                 show(.dataChanged(gone: sweep.removed, of: sweep.before))
@@ -80,14 +81,20 @@ extension AppState {
             }
             // The first load walks every page back to back, within the same cycle. A relist costs
             // every item of every feed, so how often one happens follows the total, not this
-            // feed's count: 20 environments of 5,000 items relisted 100,000 items a page.
+            // feed's count: 20 environments of 5,000 items relisted 100,000 items a page. While
+            // walking, the list is shown again each time the items held doubled (so the walk's
+            // relists cost about two final ones) or a second passed.
             let store = feeds[i].store
             let total = totalStoredItems
             if walking, !store.isFullyLoaded, request.index + 1 < store.pageCursors.count {
-                if request.index == 0 || total <= 5000 || request.index % 25 == 0 { recomputeList() }
+                if request.index == 0 || total >= 2 * listedItems || now.timeIntervalSince(listedAt ?? .distantPast) >= 1 {
+                    recomputeList()
+                }
                 return [.fetchPage(feeds[i].pageRequest(request.index + 1, pageSize: options.pageSize))]
             }
-            if (total <= 20_000 && feeds.count == 1) || walking || sweep.removed > 0 { recomputeList() }
+            // An unchanged page (the usual refresh) leaves the list as it is.
+            let changed = feeds[i].store.revision != revisionBefore
+            if (changed && total <= 20_000 && feeds.count == 1) || walking || sweep.removed > 0 { recomputeList() }
         case .failure(let error):
             feeds[i].fail(error)
         }
@@ -102,19 +109,20 @@ extension AppState {
             now: now, interval: options.refreshInterval, retryCap: options.retryCap, maxRetryAfter: options.maxRetryAfter) else {
             return []
         }
-        // Nothing new and attention re-evaluated recently: the list on screen is still right.
-        // Rows shown as gone leave after one refresh, so a feed with any lists again.
-        if listedRevisions != feeds.map(\.store.revision) || departedBefore > 0 || !feeds[i].departed.isEmpty
-            || now.timeIntervalSince(listedAt ?? .distantPast) >= 5
-        {
+        // Nothing new and no age crossed a threshold: the list on screen is still right. Rows
+        // shown as gone leave after one refresh, so a feed with any lists again.
+        if listedRevisions != feeds.map(\.store.revision) || departedBefore > 0 || !feeds[i].departed.isEmpty {
             relistSoon()
+        } else {
+            catchUpWithClock()
         }
         followUpStops()
         var effects: [Effect] = []
         if !feeds[i].justFired.isEmpty {
             if options.bell { effects.append(.bell) }
-            // Items behind a rule join "needs attention" at once, not at the next recompute.
-            recomputeList()
+            // Items behind a rule join "needs attention" at once (the rule is an input of the
+            // attention set); the list is built again only if it shows by attention.
+            catchUpWithClock()
         }
         return effects + (feeds[i].refreshRequested ? startCycle(i) : [])
     }
@@ -168,14 +176,41 @@ extension AppState {
         }
     }
 
+    /// Brings up to date what changed with no new items: attention of the feeds where an age
+    /// crossed a threshold or the stats or rules it reads moved (that feed's items only), and
+    /// the list when it depends on attention (the filter, the sort, `attention:`) or when a
+    /// search term compares ages (`age:>5m`, listed again every few seconds). An idle queue
+    /// then costs no pass over its items at all.
+    mutating func catchUpWithClock() {
+        var attentionMoved = false
+        for i in feeds.indices where feeds[i].attentionStale(now: now) {
+            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
+            attentionMoved = true
+        }
+        if attentionMoved && listReadsAttention
+            || search.parsed.dependsOnClock && now.timeIntervalSince(listedAt ?? .distantPast) >= 5
+        {
+            recomputeList()
+        }
+    }
+
+    /// Whether which rows show, or their order, depends on the attention set.
+    var listReadsAttention: Bool {
+        filter == .needsAttention || sort == .attention || search.parsed.readsAttention
+    }
+
     /// Re-evaluates attention and the visible list, keeping the selection on the same item.
+    /// Attention is evaluated again only for feeds whose items, stats or clock boundary moved.
     mutating func recomputeList() {
         relistPending = false
-        for i in feeds.indices { feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) }
+        for i in feeds.indices where feeds[i].attentionRevision != feeds[i].store.revision || feeds[i].attentionStale(now: now) {
+            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
+        }
         visible = VisibleRows()  // the old rows go before the new ones are built: one list in memory, not two
         visible = ListQuery.visible(feeds: feeds, only: scopedOnly, environments: options.environments, filter: filter, query: search.parsed, now: now, sort: sort)
         listedRevisions = feeds.map(\.store.revision)
         listedAt = now
+        listedItems = totalStoredItems
         pruneMarks()
         reselect()
     }

@@ -124,6 +124,8 @@ public struct AppState: Sendable {
     /// The store revisions and time the visible list was last computed for.
     var listedRevisions: [Int] = []
     var listedAt: Date?
+    /// How many items the feeds held at that time.
+    var listedItems = 0
     /// A relist asked for while another was just done: the next tick does it (several feeds
     /// finishing their cycles within a second then cost one relist, not one each).
     var relistPending = false

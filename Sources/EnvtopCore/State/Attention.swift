@@ -125,6 +125,35 @@ public enum Attention: Sendable, Hashable {
         }
     }
 
+    /// The first time after `now` at which `evaluate` could answer differently for `item` with
+    /// nothing else changed: each rule compares an age with a threshold, so its answer moves only
+    /// when that age crosses it. Nil when no clock can change it (stopped, or past every boundary).
+    /// The dashboard re-evaluates attention then, instead of every few seconds over every item.
+    public static func nextChange(_ item: WorkItem, after now: Date, thresholds t: AttentionThresholds) -> Date? {
+        var next: Date?
+        func boundary(_ start: Date, _ threshold: Double) {
+            let at = start.addingTimeInterval(threshold)
+            if at >= now, next.map({ at < $0 }) ?? true { next = at }
+        }
+        switch item.state {
+        case .active, .starting:
+            if let beat = item.latestHeartbeatAt {
+                boundary(beat, t.heartbeatLateSeconds)
+                boundary(beat, t.leaseTTLSeconds)
+            } else if item.state == .active {
+                boundary(item.startedAt ?? item.acknowledgedAt ?? item.createdAt, t.leaseTTLSeconds)
+            }
+            if item.state == .starting { boundary(item.acknowledgedAt ?? item.createdAt, t.startingGraceSeconds) }
+        case .stopping:
+            boundary(item.stopRequestedAt ?? item.stateEnteredAt, t.stoppingGraceSeconds)
+        case .queued:
+            boundary(item.createdAt, t.queuedGraceSeconds)
+        case .stopped, .unknown:
+            break
+        }
+        return next
+    }
+
     /// Evaluates the rules for one item at `now`.
     public static func evaluate(
         _ item: WorkItem, now: Date, thresholds t: AttentionThresholds, workersPolling: Int?

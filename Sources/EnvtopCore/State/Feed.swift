@@ -23,6 +23,12 @@ public struct Feed: Sendable {
     public internal(set) var departed: [String: WorkItem] = [:]
     /// Items that need an operator, and why; evaluated when data arrives or time passes.
     public internal(set) var attention: [String: Attention] = [:]
+    /// When the clock alone next changes `attention` (an age crosses a threshold), and what
+    /// else it was evaluated with: until one of them moves, evaluating again gives the same set.
+    var attentionDueAt: Date?
+    var attentionInputs: AttentionInputs?
+    /// The store's revision at that evaluation.
+    var attentionRevision: Int?
 
     // MARK: Over time
     /// The queue stats of every completed refresh, an hour or more, in constant memory.
@@ -119,11 +125,6 @@ public struct Feed: Sendable {
     /// and how many the store held before (for the "data changed" notice), and whether the
     /// page's cursor repeated an earlier one (the list is then taken to end there).
     mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool) {
-        // Which of the page's items were not stopped yet: those that now are have completed.
-        var running: Set<String> = []
-        if hasLoaded {
-            for item in page.data where store[item.id].map({ $0.state != .stopped }) == true { running.insert(item.id) }
-        }
         let delta = store.apply(page: page, index: request.index, generation: generation)
         var page = page
         if delta.cursorRepeated { page.nextPage = nil }
@@ -137,7 +138,7 @@ public struct Feed: Sendable {
             for id in delta.changed where !pending.new.contains(id) { pending.changed.insert(id) }
             arrivals += delta.inserted.count
             for id in delta.inserted where store[id]?.state == .stopped { completions += 1 }
-            for id in delta.changed where running.contains(id) && store[id]?.state == .stopped { completions += 1 }
+            completions += delta.completed.count
         }
         let repeated = delta.cursorRepeated
         guard request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
@@ -170,20 +171,42 @@ public struct Feed: Sendable {
     /// Re-evaluates which items need an operator at `now`.
     mutating func evaluateAttention(now: Date, thresholds: AttentionThresholds) {
         var flagged: [String: Attention] = [:]
+        var due: Date?
         let polling = stats?.workersPolling
         for (id, item) in store.byID {
             if let reason = Attention.evaluate(item, now: now, thresholds: thresholds, workersPolling: polling) {
                 flagged[id] = reason
             }
+            if let next = Attention.nextChange(item, after: now, thresholds: thresholds), due.map({ next < $0 }) ?? true {
+                due = next
+            }
         }
-        flagRuleItems(&flagged, now: now)
+        flagRuleItems(&flagged, due: &due, now: now)
         attention = flagged
+        attentionDueAt = due
+        attentionInputs = currentAttentionInputs
+        attentionRevision = store.revision
+    }
+
+    /// True when evaluating attention at `now` could give another set than the last evaluation:
+    /// an age crossed a threshold, or the stats or rules it read changed. Store changes are the
+    /// caller's to see (the store's revision).
+    func attentionStale(now: Date) -> Bool {
+        guard let inputs = attentionInputs else { return true }
+        if let due = attentionDueAt, now > due { return true }
+        return inputs != currentAttentionInputs
+    }
+
+    private var currentAttentionInputs: AttentionInputs {
+        AttentionInputs(
+            workersPolling: stats?.workersPolling, pending: stats?.pending, stalledClaim: rules.isFiring(.stalledClaim),
+            backlog: rules.isFiring(.backlogAge), noWorkers: rules.isFiring(.noWorkers))
     }
 
     /// The items behind a failing runbook rule join "needs attention" with the rule's reason:
     /// the `pending` oldest queued items for a stalled claim (a stream hands out its oldest
     /// entries first), queued items past the backlog age, and queued items no worker polls for.
-    private func flagRuleItems(_ flagged: inout [String: Attention], now: Date) {
+    private func flagRuleItems(_ flagged: inout [String: Attention], due: inout Date?, now: Date) {
         let stalled = rules.isFiring(.stalledClaim)
         let backlog = rules.isFiring(.backlogAge)
         let noWorkers = rules.isFiring(.noWorkers)
@@ -199,6 +222,9 @@ public struct Feed: Sendable {
                 flagged[item.id] = .noWorker(age: age)
             } else if backlog, age > runbook.backlogAgeSeconds, flagged[item.id] == nil {
                 flagged[item.id] = .backlog(age: age)
+            } else if backlog, age <= runbook.backlogAgeSeconds {
+                let joins = item.createdAt.addingTimeInterval(runbook.backlogAgeSeconds)
+                if due.map({ joins < $0 }) ?? true { due = joins }
             }
         }
     }
@@ -269,6 +295,15 @@ public struct Feed: Sendable {
               now.timeIntervalSince(last) > staleAfter else { return }
         connection.staleSince = last
     }
+}
+
+/// What an attention evaluation read besides the store and the clock.
+struct AttentionInputs: Sendable, Equatable {
+    var workersPolling: Int?
+    var pending: Int?
+    var stalledClaim: Bool
+    var backlog: Bool
+    var noWorkers: Bool
 }
 
 /// A walk over every page of the list, one page per refresh cycle (all at once on the first

@@ -30,6 +30,8 @@ public struct WorkStore: Sendable, Equatable {
     public struct Delta: Sendable, Equatable {
         public var inserted: [String] = []
         public var changed: [String] = []
+        /// Of `changed`, the items that were not `stopped` before and are now: they completed.
+        public var completed: [String] = []
         /// The page's `next_page` repeated the cursor of an earlier page: taken as the end.
         public var cursorRepeated = false
         public var isEmpty: Bool { inserted.isEmpty && changed.isEmpty }
@@ -67,7 +69,9 @@ public struct WorkStore: Sendable, Equatable {
         for item in page.data {
             switch upsert(item, page: index, seen: generation) {
             case .inserted: delta.inserted.append(item.id)
-            case .changed: delta.changed.append(item.id)
+            case .changed(let wasStopped):
+                delta.changed.append(item.id)
+                if !wasStopped, item.state == .stopped { delta.completed.append(item.id) }
             case .unchanged: break
             }
         }
@@ -118,7 +122,7 @@ public struct WorkStore: Sendable, Equatable {
         entries.compactMap { Int($0.value.seen) < generation ? $0.key : nil }
     }
 
-    private enum Upsert { case inserted, changed, unchanged }
+    private enum Upsert { case inserted, changed(wasStopped: Bool), unchanged }
 
     /// Stores an item and notes when it was seen.
     @discardableResult
@@ -131,20 +135,23 @@ public struct WorkStore: Sendable, Equatable {
         } else if environmentID == nil {
             environmentID = clean.environmentID
         }
-        if var entry = entries[item.id], let old = byID[item.id], old == clean {
-            if entry.page != page || entry.seen != seen {
-                entry.page = page
-                entry.seen = max(entry.seen, seen)
-                entries[item.id] = entry
+        // The usual refresh re-reads an unchanged item: one lookup in each table, the entry
+        // updated in place through its index (a second hash of the id per item otherwise).
+        let at = entries.index(forKey: item.id)
+        if let at, let old = byID[item.id], old == clean {
+            let entry = entries.values[at]
+            if entry.page != page || entry.seen < seen {
+                entries.values[at].page = page
+                entries.values[at].seen = max(entry.seen, seen)
             }
             return .unchanged
         }
+        let previous = at.map { entries.values[$0].seen } ?? seen
         let old = byID.updateValue(clean, forKey: item.id)
         if let old { counts.add(old.state, -1) }
         counts.add(clean.state, 1)
-        let previous = entries[item.id]?.seen ?? seen
         entries[item.id] = Entry(page: page, seen: max(previous, seen), haystack: Self.haystack(for: clean))
-        return old == nil ? .inserted : .changed
+        return old.map { .changed(wasStopped: $0.state == .stopped) } ?? .inserted
     }
 
     static func haystack(for item: WorkItem) -> [UInt8] {

@@ -63,7 +63,7 @@ public struct ItemRecord: Encodable, Sendable {
         state.visible.compactMap { ref in
             guard let item = state.item(ref) else { return nil }
             let env = state.watched(ref.environmentID) ?? WatchedEnvironment(id: ref.environmentID)
-            let attention = state.attention(ref)
+            let attention = state.attentionNow(ref)
             let now = state.now
             return ItemRecord(item: item, derived: Derived(
                 environment: ref.environmentID, profile: env.profile, label: state.tag(ref.environmentID),

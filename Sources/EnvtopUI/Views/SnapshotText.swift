@@ -35,7 +35,7 @@ public enum SnapshotText {
         lines.append(trimmed(row.row(y: 0)))
         for ref in state.visible {
             guard let item = state.item(ref) else { continue }
-            var workRow = WorkRow(item: item, attention: state.attention(ref), now: state.now, columns: columns)
+            var workRow = WorkRow(item: item, attention: state.attentionNow(ref), now: state.now, columns: columns)
             if columns.slot(.environment) != nil { DashboardView.tagRow(&workRow, state, ref.environmentID) }
             workRow.draw(into: &row, x: 0, y: 0, columns: columns, selection: nil)
             lines.append(trimmed(row.row(y: 0)))
