@@ -27,6 +27,28 @@ struct PageMemoTests {
         #expect(decodes == 3)
     }
 
+    @Test("when full, the page asked for least recently goes: pages re-read every cycle stay decoded")
+    func evictsLeastRecentlyUsed() throws {
+        let memo = PageMemo()
+        var decodes = 0
+        func decode(_ body: [UInt8]) throws(APIError) -> WorkPage {
+            decodes += 1
+            return try ResponseDecoding.decodePage(from: body, endpoint: "work.list")
+        }
+        // A hot page read between every sweep page, far more sweep pages than the memo holds.
+        for sweep in 0..<(PageMemo.capacity * 3) {
+            _ = try memo.page(for: "/hot", body: Self.body, decode: decode)
+            _ = try memo.page(for: "/sweep/\(sweep)", body: Self.body, decode: decode)
+        }
+        #expect(decodes == 1 + PageMemo.capacity * 3)  // the hot page once, each sweep page once
+        // The most recent sweep pages are still there; the first ones were evicted.
+        let before = decodes
+        _ = try memo.page(for: "/sweep/\(PageMemo.capacity * 3 - 1)", body: Self.body, decode: decode)
+        #expect(decodes == before)
+        _ = try memo.page(for: "/sweep/0", body: Self.body, decode: decode)
+        #expect(decodes == before + 1)
+    }
+
     @Test("a body that fails to decode is not remembered: the error comes back every time")
     func errorsAreNotMemoized() {
         let memo = PageMemo()

@@ -12,19 +12,39 @@ final class PageMemo: Sendable {
         var length: Int
         var digest: Int
         var page: WorkPage
+        /// When it was last asked for (a counter), for evicting the least recently used.
+        var used: Int
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
-    /// Requests remembered at most (a few pages per environment are re-read each cycle).
-    static let capacity = 64
+    private struct Table {
+        var entries: [String: Entry] = [:]
+        var clock = 0
+    }
+
+    private let table = Mutex(Table())
+    /// Requests remembered at most. A refresh re-reads about three pages per environment (the
+    /// first, the one on screen, the last) and one page of the sweep: the least recently used
+    /// goes first, so the sweep's pages, read once a sweep, make room and those re-read every
+    /// cycle stay, even with 20 environments (a table emptied when full decoded them all).
+    static let capacity = 128
 
     func page(for key: String, body: [UInt8], decode: ([UInt8]) throws(APIError) -> WorkPage) throws(APIError) -> WorkPage {
         let digest = Self.digest(body)
-        if let hit = entries.withLock({ $0[key] }), hit.length == body.count, hit.digest == digest { return hit.page }
+        let hit = table.withLock { table -> WorkPage? in
+            table.clock += 1
+            guard let entry = table.entries[key], entry.length == body.count, entry.digest == digest else { return nil }
+            table.entries[key]?.used = table.clock
+            return entry.page
+        }
+        if let hit { return hit }
         let page = try decode(body)
-        entries.withLock { entries in
-            if entries.count >= Self.capacity, entries[key] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(length: body.count, digest: digest, page: page)
+        table.withLock { table in
+            if table.entries.count >= Self.capacity, table.entries[key] == nil,
+               let oldest = table.entries.min(by: { $0.value.used < $1.value.used })?.key
+            {
+                table.entries[oldest] = nil
+            }
+            table.entries[key] = Entry(length: body.count, digest: digest, page: page, used: table.clock)
         }
         return page
     }
