@@ -26,8 +26,10 @@ extension RenderBenchmark {
         case .load:
             break
         case .refresh:
-            let moment = start.addingTimeInterval(1.5)
-            _ = serve(state.apply(.tick(moment)), into: &state, at: moment)
+            for cycle in 1...frames {
+                let moment = start.addingTimeInterval(1.5 * Double(cycle))
+                _ = serve(state.apply(.tick(moment)), into: &state, at: moment)
+            }
         case .frames:
             var cells = 0
             for _ in 0..<frames { cells &+= DashboardView.render(state).cells.count }

@@ -23,7 +23,7 @@ struct BenchRenderCommand: ParsableCommand {
     @Option(help: "Screen width in cells.") var width: Int = 120
     @Option(help: "Screen height in cells.") var height: Int = 40
     @Option(help: "The search typed, one key at a time.") var query: String = "web-42"
-    @Option(help: "Run one workload once and print nothing, for instruction counts under callgrind: load, refresh (load, then one refresh cycle of unchanged items), frames (load, then --frames frames), search (load, then / and one character).")
+    @Option(help: "Run one workload once and print nothing, for instruction counts under callgrind: load, refresh (load, then --frames refresh cycles of unchanged items, 1.5 s apart), frames (load, then --frames frames), search (load, then / and one character).")
     var workload: RenderBenchmark.Workload?
 
     func validate() throws {
