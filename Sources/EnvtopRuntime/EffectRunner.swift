@@ -17,6 +17,8 @@ public struct EffectRunner: Sendable {
     let api: any DashboardAPI
     /// Where stops are recorded before and after they are sent; nil with `audit: off`.
     var audit: AuditTrail?
+    /// The next page of a walk, requested while the reducer merges the one before it.
+    let readAhead = PageReadAhead()
 
     public init(api: any DashboardAPI, audit: AuditTrail? = nil) {
         self.api = api
@@ -39,9 +41,20 @@ public struct EffectRunner: Sendable {
                 return .statsLoaded(environmentID: env, generation: generation, result, latency: latency, at: Date())
             }
         case .fetchPage(let request):
-            return .call {
-                let result = await Self.capture { () async throws(APIError) in
+            let readAhead = self.readAhead
+            @Sendable func fetch(_ request: PageRequest) async -> Result<WorkPage, APIError> {
+                await Self.capture { () async throws(APIError) in
                     try await api.listWork(environmentID: request.environmentID, limit: request.limit, page: request.cursor)
+                }
+            }
+            return .call {
+                let result: Result<WorkPage, APIError>
+                if let early = readAhead.take(request) { result = await early.value } else { result = await fetch(request) }
+                if request.readAhead, case .success(let page) = result, let next = page.nextPage {
+                    let following = PageRequest(
+                        environmentID: request.environmentID, index: request.index + 1, cursor: next, limit: request.limit,
+                        generation: request.generation, readAhead: true)
+                    readAhead.start(following) { await fetch(following) }
                 }
                 return .pageLoaded(request, result, at: Date())
             }

@@ -90,7 +90,7 @@ extension AppState {
                 if request.index == 0 || total >= 2 * listedItems || now.timeIntervalSince(listedAt ?? .distantPast) >= 1 {
                     recomputeList()
                 }
-                return [.fetchPage(feeds[i].pageRequest(request.index + 1, pageSize: options.pageSize))]
+                return [.fetchPage(feeds[i].pageRequest(request.index + 1, pageSize: options.pageSize, readAhead: true))]
             }
             // An unchanged page (the usual refresh) leaves the list as it is.
             let changed = feeds[i].store.revision != revisionBefore

@@ -13,13 +13,17 @@ public struct PageRequest: Sendable, Hashable {
     public var limit: Int
     /// The refresh cycle that asked for it.
     public var generation: Int
+    /// Part of a walk over every page: the page after it will be asked for as soon as it is
+    /// merged, so the runner may request that one already (`PageReadAhead`).
+    public var readAhead: Bool
 
-    public init(environmentID: String, index: Int, cursor: String?, limit: Int, generation: Int) {
+    public init(environmentID: String, index: Int, cursor: String?, limit: Int, generation: Int, readAhead: Bool = false) {
         self.environmentID = environmentID
         self.index = index
         self.cursor = cursor
         self.limit = limit
         self.generation = generation
+        self.readAhead = readAhead
     }
 }
 

@@ -95,17 +95,19 @@ public struct Feed: Sendable {
         cycleTooLarge = false
         var effects: [Effect] = [.fetchStats(environmentID: environmentID, generation: generation)]
         let pages = RefreshPlanner.pages(store: store, visiblePages: visiblePages, sweepPage: sweep.nextPage)
+        // Still walking the list (no last page yet): the walk goes on page after page.
+        let walking = store.lastPageIndex == nil
         for index in pages where index < store.pageCursors.count {
-            effects.append(.fetchPage(pageRequest(index, pageSize: pageSize)))
+            effects.append(.fetchPage(pageRequest(index, pageSize: pageSize, readAhead: walking)))
         }
         inFlight = effects.count
         return effects
     }
 
-    func pageRequest(_ index: Int, pageSize: Int) -> PageRequest {
+    func pageRequest(_ index: Int, pageSize: Int, readAhead: Bool = false) -> PageRequest {
         PageRequest(
             environmentID: environmentID, index: index, cursor: store.pageCursors[index], limit: pageSize,
-            generation: generation)
+            generation: generation, readAhead: readAhead)
     }
 
     /// True when a reply belongs to the running cycle of this feed.
