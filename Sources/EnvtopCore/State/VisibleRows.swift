@@ -43,6 +43,22 @@ public struct VisibleRows: RandomAccessCollection, Sendable, Equatable {
     /// The rows whose haystack (`haystack(row)` the first time, the kept ones after) passes
     /// `keep`; the result keeps the haystacks of its rows for the next narrowing.
     func narrowed(haystack: (Int) -> [UInt8]?, keep: ([UInt8]) -> Bool) -> VisibleRows {
+        if let haystacks {
+            // Typing on: test the kept haystacks, and copy rows only when some go. Early keys
+            // ("w", "we", "web") often keep every row: then the rows are returned as they are.
+            var kept: [Int32] = []
+            kept.reserveCapacity(count)
+            haystacks.withUnsafeBufferPointer { hays in
+                for row in hays.indices where keep(hays[row]) { kept.append(Int32(row)) }
+            }
+            if kept.count == count { return self }
+            var result = VisibleRows()
+            result.environments = environments
+            result.ids = kept.map { ids[Int($0)] }
+            if !feedNumbers.isEmpty { result.feedNumbers = kept.map { feedNumbers[Int($0)] } }
+            result.haystacks = kept.map { haystacks[Int($0)] }
+            return result
+        }
         var result = VisibleRows()
         result.environments = environments
         var kept: [[UInt8]] = []
@@ -51,7 +67,7 @@ public struct VisibleRows: RandomAccessCollection, Sendable, Equatable {
         result.ids.reserveCapacity(count)
         if !feedNumbers.isEmpty { result.feedNumbers.reserveCapacity(count) }
         for row in indices {
-            guard let hay = haystacks?[row] ?? haystack(row), keep(hay) else { continue }
+            guard let hay = haystack(row), keep(hay) else { continue }
             result.ids.append(ids[row])
             if !feedNumbers.isEmpty { result.feedNumbers.append(feedNumbers[row]) }
             kept.append(hay)
