@@ -31,7 +31,9 @@ struct WorkCalls {
         case .listWork:
             let limit = try Self.integer(query, "limit")
             let page = query["page"].map(String.init)
-            return try WireResponse.encode(try await state.list(environmentID: environmentID, limit: limit, page: page))
+            let answer = try await state.list(environmentID: environmentID, limit: limit, page: page)
+            if let written = WorkPageJSON.encode(answer) { return written }
+            return try WireResponse.encode(answer)
         case .getWork:
             return try WireResponse.encode(try await state.item(environmentID: environmentID, id: workID))
         case .stats:
