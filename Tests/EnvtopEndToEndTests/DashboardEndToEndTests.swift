@@ -108,11 +108,22 @@ struct DashboardEndToEndTests {
     }
 
     /// Asks the shell for its terminal modes: after envtop exits, echo and line editing are back.
+    ///
+    /// The question is typed again if no answer comes: on a loaded machine it can reach the
+    /// terminal while envtop is still restoring it, and restoring discards input typed ahead.
+    /// What is checked (the modes the shell reports) does not change.
     @discardableResult
     func assertShellUsable(_ tmux: Tmux) async throws -> String {
-        try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
-        try tmux.press("Enter")
-        return try await tmux.waitFor("the shell to answer") { $0.contains("echo icanon SHELL-OK") }
+        for attempt in 1...3 {
+            try tmux.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SHELL-OK")
+            try tmux.press("Enter")
+            do {
+                return try await tmux.waitFor("the shell to answer", timeout: attempt < 3 ? 4 : 10) { $0.contains("echo icanon SHELL-OK") }
+            } catch is TmuxTimeout where attempt < 3 {
+                continue  // typed while envtop was still restoring the terminal: ask again
+            }
+        }
+        throw TmuxTimeout(what: "the shell to answer", screen: try tmux.screen())
     }
 
     /// The line of the screen that holds the selection marker.
