@@ -182,16 +182,23 @@ extension AppState {
     /// search term compares ages (`age:>5m`, listed again every few seconds). An idle queue
     /// then costs no pass over its items at all.
     mutating func catchUpWithClock() {
-        var attentionMoved = false
-        for i in feeds.indices where feeds[i].attentionStale(now: now) {
-            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
-            attentionMoved = true
-        }
-        if attentionMoved && listReadsAttention
+        if reevaluateAttention() && listReadsAttention
             || search.parsed.dependsOnClock && now.timeIntervalSince(listedAt ?? .distantPast) >= 5
         {
             recomputeList()
         }
+    }
+
+    /// Evaluates attention again for the feeds where it may have moved (`Feed.attentionStale`),
+    /// and only those; returns whether there was any.
+    @discardableResult
+    mutating func reevaluateAttention() -> Bool {
+        var any = false
+        for i in feeds.indices where feeds[i].attentionStale(now: now) {
+            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
+            any = true
+        }
+        return any
     }
 
     /// Whether which rows show, or their order, depends on the attention set.
@@ -203,9 +210,7 @@ extension AppState {
     /// Attention is evaluated again only for feeds whose items, stats or clock boundary moved.
     mutating func recomputeList() {
         relistPending = false
-        for i in feeds.indices where feeds[i].attentionRevision != feeds[i].store.revision || feeds[i].attentionStale(now: now) {
-            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
-        }
+        reevaluateAttention()
         visible = VisibleRows()  // the old rows go before the new ones are built: one list in memory, not two
         visible = ListQuery.visible(feeds: feeds, only: scopedOnly, environments: options.environments, filter: filter, query: search.parsed, now: now, sort: sort)
         listedRevisions = feeds.map(\.store.revision)

@@ -191,10 +191,9 @@ public struct Feed: Sendable {
     }
 
     /// True when evaluating attention at `now` could give another set than the last evaluation:
-    /// an age crossed a threshold, or the stats or rules it read changed. Store changes are the
-    /// caller's to see (the store's revision).
+    /// the items changed, an age crossed a threshold, or the stats or rules it read changed.
     func attentionStale(now: Date) -> Bool {
-        guard let inputs = attentionInputs else { return true }
+        guard let inputs = attentionInputs, attentionRevision == store.revision else { return true }
         if let due = attentionDueAt, now > due { return true }
         return inputs != currentAttentionInputs
     }
