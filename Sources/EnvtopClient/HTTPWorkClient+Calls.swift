@@ -3,9 +3,16 @@ import EnvtopModels
 /// The calls of `WorkAPI`: build the request, run it, decode the answer.
 extension HTTPWorkClient {
     public func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage {
+        try await listWork(environmentID: environmentID, limit: limit, page: page, unlessDigest: nil)
+    }
+
+    public func listWork(
+        environmentID: String, limit: Int?, page: String?, unlessDigest known: PageDigest?
+    ) async throws(APIError) -> WorkPage {
         let request = APIRequest.listWork(environmentID: environmentID, limit: limit, page: page)
         let response = try await perform(request)
-        return try pageMemo.page(for: "\(request.path)?\(request.encodedQuery)", body: response.body) { body throws(APIError) in
+        let key = "\(request.path)?\(request.encodedQuery)"
+        return try pageMemo.page(for: key, body: response.body, known: known) { body throws(APIError) in
             try ResponseDecoding.decodePage(from: body, endpoint: request.endpoint)
         }
     }

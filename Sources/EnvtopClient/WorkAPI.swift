@@ -7,6 +7,10 @@ import EnvtopModels
 public protocol DashboardAPI: Sendable {
     /// One page of an environment's work items; `page` is the previous page's `nextPage`.
     func listWork(environmentID: String, limit: Int?, page: String?) async throws(APIError) -> WorkPage
+    /// The same read; when the body's digest is `unlessDigest`, answers `WorkPage.unchanged`
+    /// without decoding it (the caller merged those bytes already).
+    func listWork(environmentID: String, limit: Int?, page: String?, unlessDigest: PageDigest?) async throws(APIError)
+        -> WorkPage
     func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem
     /// The queue's depth, pending count, oldest item and polling workers; cheap to call often.
     func stats(environmentID: String) async throws(APIError) -> QueueStats
@@ -19,6 +23,15 @@ public protocol DashboardAPI: Sendable {
     func listEnvironments(limit: Int?, page: String?, includeArchived: Bool) async throws(APIError)
         -> EnvironmentPage
     func getEnvironment(id: String) async throws(APIError) -> Environment
+}
+
+extension DashboardAPI {
+    /// A client that cannot compare bodies (a fake) always answers in full.
+    public func listWork(
+        environmentID: String, limit: Int?, page: String?, unlessDigest: PageDigest?
+    ) async throws(APIError) -> WorkPage {
+        try await listWork(environmentID: environmentID, limit: limit, page: page)
+    }
 }
 
 /// The calls a worker makes to claim and hold work: the simulator's tests and the SDK wire

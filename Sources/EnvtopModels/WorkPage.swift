@@ -5,11 +5,36 @@ public struct WorkPage: Sendable, Hashable, Codable {
     /// Items of the page that could not be read (one with `state: 7`, or no `id`), each as
     /// "data[3] (work_…): state is not a string": one bad item must not hide the good ones.
     public var unreadable: [String] = []
+    /// The body's digest, when the page came over HTTP. Not part of equality: it describes the
+    /// bytes, not the items.
+    public var digest: PageDigest?
+    /// The body had the digest the request named (`DashboardAPI.listWork(..., unlessDigest:)`):
+    /// nothing was decoded, `data` is empty and `nextPage` unknown; the caller has the rest.
+    public private(set) var isUnchanged = false
 
-    public init(data: [WorkItem], nextPage: String?, unreadable: [String] = []) {
+    public init(data: [WorkItem], nextPage: String?, unreadable: [String] = [], digest: PageDigest? = nil) {
         self.data = data
         self.nextPage = nextPage
         self.unreadable = unreadable
+        self.digest = digest
+    }
+
+    /// The answer to a read whose body had the digest it named.
+    public static func unchanged(_ digest: PageDigest) -> WorkPage {
+        var page = WorkPage(data: [], nextPage: nil, digest: digest)
+        page.isUnchanged = true
+        return page
+    }
+
+    public static func == (a: WorkPage, b: WorkPage) -> Bool {
+        a.data == b.data && a.nextPage == b.nextPage && a.unreadable == b.unreadable && a.isUnchanged == b.isUnchanged
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(data)
+        hasher.combine(nextPage)
+        hasher.combine(unreadable)
+        hasher.combine(isUnchanged)
     }
 
     enum CodingKeys: String, CodingKey {

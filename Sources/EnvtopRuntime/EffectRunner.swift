@@ -44,7 +44,9 @@ public struct EffectRunner: Sendable {
             let readAhead = self.readAhead
             @Sendable func fetch(_ request: PageRequest) async -> Result<WorkPage, APIError> {
                 await Self.capture { () async throws(APIError) in
-                    try await api.listWork(environmentID: request.environmentID, limit: request.limit, page: request.cursor)
+                    try await api.listWork(
+                        environmentID: request.environmentID, limit: request.limit, page: request.cursor,
+                        unlessDigest: request.knownDigest)
                 }
             }
             return .call {

@@ -63,3 +63,25 @@ struct PageMemoTests {
         }
     }
 }
+
+@Suite("Page memo: known digests")
+struct PageMemoKnownDigestTests {
+    @Test("bytes with the digest the caller named come back unchanged, undecoded; other bytes are decoded")
+    func knownDigestSkipsDecoding() throws {
+        let memo = PageMemo()
+        let counter = PageMemoTests.CountingDecoder()
+        let first = try memo.page(for: "/sweep/1", body: PageMemoTests.body, decode: counter.decode)
+        let digest = try #require(first.digest)
+        #expect(digest == PageDigest(of: PageMemoTests.body))
+        // Another request with those bytes (a memo miss) still is not decoded.
+        let again = try memo.page(for: "/sweep/2", body: PageMemoTests.body, known: digest, decode: counter.decode)
+        #expect(again.isUnchanged)
+        #expect(again.data.isEmpty && again.nextPage == nil)
+        #expect(counter.decodes == 1)
+        let changed = Array(#"{"data":[],"next_page":"z"}"#.utf8)
+        let full = try memo.page(for: "/sweep/1", body: changed, known: digest, decode: counter.decode)
+        #expect(!full.isUnchanged)
+        #expect(full.nextPage == "z")
+        #expect(counter.decodes == 2)
+    }
+}

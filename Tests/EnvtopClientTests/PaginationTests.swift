@@ -83,3 +83,33 @@ struct PaginationTests {
         }
     }
 }
+
+@Suite("Reading a page again")
+struct UnchangedPageWireTests {
+    @Test("over HTTP: the same page with the digest it had comes back unchanged, until an item on it changes")
+    func unchangedUntilChanged() async throws {
+        try await withQuietSimulator { sim in
+            let env = sim.environmentIDs[0]
+            _ = try await sim.enqueue(environmentID: env, count: 12)
+            try await withClient(testConfiguration(sim.baseURL)) { client in
+                let first = try await client.listWork(environmentID: env, limit: 5, page: nil)
+                let digest = try #require(first.digest)
+                #expect(first.data.count == 5 && !first.isUnchanged)
+                let again = try await client.listWork(environmentID: env, limit: 5, page: nil, unlessDigest: digest)
+                #expect(again.isUnchanged)
+                #expect(again.digest == digest)
+                #expect(again.data.isEmpty)
+                // Another page, with that digest named, is read in full.
+                let second = try await client.listWork(environmentID: env, limit: 5, page: first.nextPage, unlessDigest: digest)
+                #expect(!second.isUnchanged && second.data.count == 5)
+                // An item of the first page stopped: its bytes changed, so it is decoded and shows it.
+                _ = try await client.stopWork(environmentID: env, workID: first.data[0].id, mode: .force)
+                let changed = try await client.listWork(environmentID: env, limit: 5, page: nil, unlessDigest: digest)
+                #expect(!changed.isUnchanged)
+                #expect(changed.digest != digest)
+                #expect(changed.data.first { $0.id == first.data[0].id }?.state == .stopped)
+                #expect((await sim.requestCounts()[SimulatorRoute.listWork.rawValue]) == 4)
+            }
+        }
+    }
+}

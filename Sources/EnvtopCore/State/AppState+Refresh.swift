@@ -62,7 +62,13 @@ extension AppState {
         case .success(let page):
             let walking = !feeds[i].store.isFullyLoaded
             let revisionBefore = feeds[i].store.revision
-            let sweep = feeds[i].merge(page, request: request)
+            guard let sweep = feeds[i].merge(page, request: request) else {
+                // Unchanged bytes the store can no longer vouch for: read the page again in full,
+                // as part of the same cycle (its answer finishes this request).
+                var again = request
+                again.knownDigest = nil
+                return [.fetchPage(again)]
+            }
             if sweep.removed > 0, sweep.removed * 2 > sweep.before {
                 show(.dataChanged(gone: sweep.removed, of: sweep.before))
             }

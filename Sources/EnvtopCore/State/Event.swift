@@ -16,14 +16,21 @@ public struct PageRequest: Sendable, Hashable {
     /// Part of a walk over every page: the page after it will be asked for as soon as it is
     /// merged, so the runner may request that one already (`PageReadAhead`).
     public var readAhead: Bool
+    /// The digest of the body last merged for this page: an answer with the same bytes comes
+    /// back as `WorkPage.unchanged`, neither decoded nor merged (an idle refresh, mostly).
+    public var knownDigest: PageDigest?
 
-    public init(environmentID: String, index: Int, cursor: String?, limit: Int, generation: Int, readAhead: Bool = false) {
+    public init(
+        environmentID: String, index: Int, cursor: String?, limit: Int, generation: Int, readAhead: Bool = false,
+        knownDigest: PageDigest? = nil
+    ) {
         self.environmentID = environmentID
         self.index = index
         self.cursor = cursor
         self.limit = limit
         self.generation = generation
         self.readAhead = readAhead
+        self.knownDigest = knownDigest
     }
 }
 

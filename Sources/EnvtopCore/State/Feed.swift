@@ -107,7 +107,7 @@ public struct Feed: Sendable {
     func pageRequest(_ index: Int, pageSize: Int, readAhead: Bool = false) -> PageRequest {
         PageRequest(
             environmentID: environmentID, index: index, cursor: store.pageCursors[index], limit: pageSize,
-            generation: generation, readAhead: readAhead)
+            generation: generation, readAhead: readAhead, knownDigest: store.digest(ofPage: index))
     }
 
     /// True when a reply belongs to the running cycle of this feed.
@@ -126,9 +126,23 @@ public struct Feed: Sendable {
     /// Merges a page and moves the sweep on; returns how many items a completed sweep removed
     /// and how many the store held before (for the "data changed" notice), and whether the
     /// page's cursor repeated an earlier one (the list is then taken to end there).
-    mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool) {
-        let delta = store.apply(page: page, index: request.index, generation: generation)
+    /// `nil` when the page came back `unchanged` but the store can no longer vouch for it (an
+    /// item of it was removed since): the page must be read again in full.
+    mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool)? {
         var page = page
+        let delta: WorkStore.Delta
+        if page.isUnchanged, let digest = page.digest {
+            // Only the sweep needs the items noted as seen (the last page, in case the list shrank).
+            let sweeping = request.index == sweep.nextPage || request.index == store.lastPageIndex
+            guard let same = store.applyUnchanged(
+                index: request.index, digest: digest, generation: generation, stamp: sweeping) else {
+                return nil
+            }
+            delta = same.delta
+            page.nextPage = same.nextPage
+        } else {
+            delta = store.apply(page: page, index: request.index, generation: generation)
+        }
         if delta.cursorRepeated { page.nextPage = nil }
         // An item back in the list is no longer gone: one row for it, never two.
         for id in delta.inserted where !departed.isEmpty || !pendingDeparted.isEmpty {

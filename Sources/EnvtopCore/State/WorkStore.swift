@@ -37,7 +37,7 @@ public struct WorkStore: Sendable, Equatable {
         public var isEmpty: Bool { inserted.isEmpty && changed.isEmpty }
     }
 
-    private(set) var entries: [String: Entry] = [:]
+    var entries: [String: Entry] = [:]
     /// The environment id every item shares, kept once instead of once per item.
     private var environmentID: String?
     /// `pageCursors[i]` fetches page i; page 0 has no cursor.
@@ -48,6 +48,11 @@ public struct WorkStore: Sendable, Equatable {
     public private(set) var revision: Int = 0
     /// Items per state, adjusted on every upsert and removal.
     public private(set) var counts = StateCounts()
+    /// What each page's body was when it was last merged, and the items it held: the next read
+    /// of it with the same bytes only notes those items as seen (`applyUnchanged`).
+    var pageRecords: [Int: PageRecord] = [:]
+    /// Items removed so far: while it stays put, a page record's items are all still here.
+    private(set) var removals = 0
 
     public init() {}
 
@@ -75,13 +80,25 @@ public struct WorkStore: Sendable, Equatable {
             case .unchanged: break
             }
         }
+        delta.cursorRepeated = follow(page.nextPage, after: index)
+        if !delta.isEmpty { revision += 1 }
+        if let digest = page.digest {
+            pageRecords[index] = PageRecord(
+                digest: digest, ids: page.data.map(\.id), nextPage: page.nextPage, removalsAt: removals)
+        } else {
+            pageRecords[index] = nil
+        }
+        return delta
+    }
+
+    /// Records the cursor a page gave for the page after it, or that it was the last; true when
+    /// the cursor repeats an earlier page's (taken as the end). Moves the revision on a change.
+    mutating func follow(_ next: String?, after index: Int) -> Bool {
         let cursorsBefore = pageCursors
         let lastBefore = lastPageIndex
         // A cursor that points back at an earlier page would walk in a circle forever.
-        if let next = page.nextPage, pageCursors.prefix(index + 1).contains(next) {
-            delta.cursorRepeated = true
-        }
-        if let next = page.nextPage, !delta.cursorRepeated {
+        let repeated = next.map { pageCursors.prefix(index + 1).contains($0) } ?? false
+        if let next, !repeated {
             if pageCursors.count <= index + 1 {
                 pageCursors.append(next)
             } else {
@@ -91,9 +108,10 @@ public struct WorkStore: Sendable, Equatable {
         } else {
             lastPageIndex = index
             if pageCursors.count > index + 1 { pageCursors.removeSubrange((index + 1)...) }
+            if pageRecords.count > index + 1 { pageRecords = pageRecords.filter { $0.key <= index } }
         }
-        if !delta.isEmpty || cursorsBefore != pageCursors || lastBefore != lastPageIndex { revision += 1 }
-        return delta
+        if cursorsBefore != pageCursors || lastBefore != lastPageIndex { revision += 1 }
+        return repeated
     }
 
     /// Replaces one item, e.g. with the answer to a stop or a re-read.
@@ -113,7 +131,10 @@ public struct WorkStore: Sendable, Equatable {
             counts.add(old.state, -1)
             removed.append(old)
         }
-        if !removed.isEmpty { revision += 1 }
+        if !removed.isEmpty {
+            revision += 1
+            removals += removed.count
+        }
         return removed
     }
 

@@ -28,6 +28,13 @@ public struct RoutedDashboardAPI: DashboardAPI {
         try await api(for: environmentID).listWork(environmentID: environmentID, limit: limit, page: page)
     }
 
+    public func listWork(
+        environmentID: String, limit: Int?, page: String?, unlessDigest: PageDigest?
+    ) async throws(APIError) -> WorkPage {
+        try await api(for: environmentID).listWork(
+            environmentID: environmentID, limit: limit, page: page, unlessDigest: unlessDigest)
+    }
+
     public func getWork(environmentID: String, workID: String) async throws(APIError) -> WorkItem {
         try await api(for: environmentID).getWork(environmentID: environmentID, workID: workID)
     }
