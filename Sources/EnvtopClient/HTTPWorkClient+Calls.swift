@@ -11,8 +11,7 @@ extension HTTPWorkClient {
     ) async throws(APIError) -> WorkPage {
         let request = APIRequest.listWork(environmentID: environmentID, limit: limit, page: page)
         let response = try await perform(request)
-        let key = "\(request.path)?\(request.encodedQuery)"
-        return try pageMemo.page(for: key, body: response.body, known: known) { body throws(APIError) in
+        return try KnownPage.page(body: response.body, known: known) { body throws(APIError) in
             try ResponseDecoding.decodePage(from: body, endpoint: request.endpoint)
         }
     }

@@ -30,8 +30,6 @@ public final class HTTPWorkClient: WorkAPI {
     private let redaction: SecretRedaction
     private let random: @Sendable () -> Double
     private let shutdownFlag = ShutdownFlag()
-    /// Unchanged pages are not decoded again (`PageMemo`).
-    let pageMemo = PageMemo()
 
     public convenience init(
         configuration: ClientConfiguration, credentials: Credentials,
