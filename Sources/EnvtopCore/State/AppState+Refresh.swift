@@ -196,15 +196,14 @@ extension AppState {
     }
 
     /// Evaluates attention again for the feeds where it may have moved (`Feed.attentionStale`),
-    /// and only those; returns whether there was any.
+    /// and only those; returns whether any item joined or left the set or changed its reason.
     @discardableResult
     mutating func reevaluateAttention() -> Bool {
-        var any = false
+        var changed = false
         for i in feeds.indices where feeds[i].attentionStale(now: now) {
-            feeds[i].evaluateAttention(now: now, thresholds: options.thresholds)
-            any = true
+            if feeds[i].evaluateAttention(now: now, thresholds: options.thresholds) { changed = true }
         }
-        return any
+        return changed
     }
 
     /// Whether which rows show, or their order, depends on the attention set.

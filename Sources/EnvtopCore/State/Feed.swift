@@ -185,7 +185,10 @@ public struct Feed: Sendable {
     }
 
     /// Re-evaluates which items need an operator at `now`.
-    mutating func evaluateAttention(now: Date, thresholds: AttentionThresholds) {
+    /// Returns whether an item joined or left the set, or its reason changed: the list reads
+    /// only that (ages move every second, and move every row alike).
+    @discardableResult
+    mutating func evaluateAttention(now: Date, thresholds: AttentionThresholds) -> Bool {
         var flagged: [String: Attention] = [:]
         var due: Date?
         let polling = stats?.workersPolling
@@ -198,10 +201,13 @@ public struct Feed: Sendable {
             }
         }
         flagRuleItems(&flagged, due: &due, now: now)
+        let changed = flagged.count != attention.count
+            || flagged.contains { attention[$0.key]?.queryName != $0.value.queryName }
         attention = flagged
         attentionDueAt = due
         attentionInputs = currentAttentionInputs
         attentionRevision = store.revision
+        return changed
     }
 
     /// True when evaluating attention at `now` could give another set than the last evaluation:

@@ -149,7 +149,8 @@ struct RenderBenchmark {
             case .fetchStats(let env, let generation):
                 event = .statsLoaded(environmentID: env, generation: generation, .success(work(env).stats), latency: 0.001, at: moment)
             case .fetchPage(let request):
-                event = .pageLoaded(request, .success(work(request.environmentID).page(request.index)), at: moment)
+                let page = work(request.environmentID).page(request.index, known: request.knownDigest)
+                event = .pageLoaded(request, .success(page), at: moment)
             default:
                 continue
             }

@@ -34,10 +34,16 @@ struct SyntheticWork {
     var pageCount: Int { max(1, (items.count + pageSize - 1) / pageSize) }
 
     /// Page `index` of the list; `next_page` is an opaque cursor naming the page after it.
-    func page(_ index: Int) -> WorkPage {
+    /// With the digest the request named, the answer is `unchanged`, as `HTTPWorkClient` answers
+    /// a body it was told it has: the synthetic pages never change, so each page's digest is a
+    /// token of its index and size (the client's hashing of the bytes is not the reducer's work).
+    func page(_ index: Int, known: PageDigest? = nil) -> WorkPage {
         let start = min(items.count, index * pageSize)
         let end = min(items.count, start + pageSize)
-        return WorkPage(data: Array(items[start..<end]), nextPage: end < items.count ? "cursor-\(index + 1)" : nil)
+        let digest = PageDigest(length: end - start, hash: index)
+        if known == digest { return .unchanged(digest) }
+        return WorkPage(
+            data: Array(items[start..<end]), nextPage: end < items.count ? "cursor-\(index + 1)" : nil, digest: digest)
     }
 
     static func item(_ n: Int, environmentID: String, now: Date) -> WorkItem {

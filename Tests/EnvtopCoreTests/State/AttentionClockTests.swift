@@ -58,6 +58,21 @@ struct AttentionClockTests {
         #expect(s.listedAt != listed)
     }
 
+    @Test("sorted by attention, stats that move no item's reason evaluate attention again, and do not list again")
+    func sameReasonsDoNotRelist() {
+        let stale = F.item(6, heartbeatSecondsAgo: 95)
+        let items = (1...5).map { F.item($0, heartbeatSecondsAgo: 1) } + [stale]
+        var s = F.loaded(items)
+        while s.sort != .attention { _ = s.apply(.key(.character("o"))) }
+        let listed = s.listedAt
+        let ref = ItemRef(environmentID: F.env, workID: stale.id)
+        #expect(s.attention(ref) == .heartbeatStale(age: 95))
+        F.answer(&s, s.apply(.tick(s.now.addingTimeInterval(2))), pages: [items], stats: F.stats(polling: 3))
+        #expect(s.attention(ref) == .heartbeatStale(age: 97))  // evaluated again: the age moved
+        #expect(s.listedAt == listed)  // the set and its reasons did not
+        #expect(s.visibleIDs.first == stale.id)
+    }
+
     @Test("sorted by attention, an item moves to the top at the tick its drain becomes overdue")
     func attentionSortFollowsClock() {
         // Asked to stop 10 s ago: overdue after one heartbeat interval and 5 s (35 s), at t0 + 25.
