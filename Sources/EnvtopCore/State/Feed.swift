@@ -131,11 +131,14 @@ public struct Feed: Sendable {
     mutating func merge(_ page: WorkPage, request: PageRequest) -> (removed: Int, before: Int, cursorRepeated: Bool)? {
         var page = page
         let delta: WorkStore.Delta
+        // The answers of one cycle land in any order: a page of the cycle whose last page ended
+        // a sweep was read before the next sweep began, and counts for none.
+        let inSweep = generation >= sweep.startGeneration
         if page.isUnchanged, let digest = page.digest {
             // Only the sweep needs the items noted as seen (the last page, in case the list shrank).
-            let sweeping = request.index == sweep.nextPage || request.index == store.lastPageIndex
+            let stamp = (inSweep && request.index == sweep.nextPage) || request.index == store.lastPageIndex
             guard let same = store.applyUnchanged(
-                index: request.index, digest: digest, generation: generation, stamp: sweeping) else {
+                index: request.index, digest: digest, generation: generation, stamp: stamp) else {
                 return nil
             }
             delta = same.delta
@@ -157,7 +160,7 @@ public struct Feed: Sendable {
             completions += delta.completed.count
         }
         let repeated = delta.cursorRepeated
-        guard request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
+        guard inSweep, request.index == sweep.nextPage || (page.nextPage == nil && request.index < sweep.nextPage) else {
             return (0, store.count, repeated)
         }
         guard page.nextPage == nil else {

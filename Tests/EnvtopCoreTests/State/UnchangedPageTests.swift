@@ -34,13 +34,15 @@ struct UnchangedPageTests {
         }
 
         /// Runs one refresh cycle `seconds` after the state's clock.
-        func refresh(_ s: inout AppState, after seconds: Double = 3) {
+        func refresh(_ s: inout AppState, after seconds: Double = 3, lastFirst: Bool = false) {
             let t = s.now.addingTimeInterval(seconds)
-            run(&s, s.apply(.tick(t)))
+            run(&s, s.apply(.tick(t)), lastFirst: lastFirst)
         }
 
-        func run(_ s: inout AppState, _ effects: [Effect]) {
-            var queue = effects
+        /// Answers the effects in the order asked, or with `lastFirst` each batch from its end (a
+        /// cycle's answers land in any order over HTTP).
+        func run(_ s: inout AppState, _ effects: [Effect], lastFirst: Bool = false) {
+            var queue = lastFirst ? effects.reversed() : effects
             while !queue.isEmpty {
                 switch queue.removeFirst() {
                 case .fetchStats(let env, let g):
@@ -85,6 +87,24 @@ struct UnchangedPageTests {
         #expect(server.full == full)
         #expect(s.store.count == 200)
         #expect(s.store.revision == revision)
+    }
+
+    @Test("answers that land last page first: the page read after a sweep ended counts for the next one, and no item is taken for gone")
+    func lastPageFirstKeepsEverything() {
+        // Seen live: page 0 landing after the last page was counted for the sweep that began
+        // the next cycle, noted as seen a cycle before it, and its 200 items were dropped, then
+        // came back as new.
+        let server = DigestServer(Self.pages(25, per: 5))
+        var s = F.state()
+        server.run(&s, s.apply(.tick(F.t0)))
+        let revision = s.store.revision
+        let full = server.full
+        for _ in 0..<40 { server.refresh(&s, after: 1, lastFirst: true) }  // four sweeps of five pages
+        #expect(s.store.count == 25)
+        #expect(s.store.revision == revision)
+        #expect(server.full == full)
+        #expect(s.feed.changes.isEmpty)
+        #expect(server.unchanged > 40)
     }
 
     @Test("an item the server forgot is removed by a sweep whose other pages came back unchanged")
