@@ -9,7 +9,7 @@ extension DashboardEndToEndTests {
     @Test("mark three items and force-stop them: exactly those three are stopped, with one stop request each")
     func markThreeAndForceStop() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -47,10 +47,11 @@ extension DashboardEndToEndTests {
     @Test("c writes a well-formed OSC 52 sequence (wrapped for tmux) holding the selected id")
     func copyWritesOSC52() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-osc52-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
         try await launch(fixture, tmux: tmux, recording: output)
         let screen = try tmux.screen()
         let selected = try #require((fixture.active + fixture.queued).first { selectedLine(screen)?.contains(String($0.id.prefix(16))) == true })
@@ -79,7 +80,7 @@ extension DashboardEndToEndTests {
     @Test("a batch over every row shown, one of them already stopped: that one is skipped, the others get one stop each")
     func batchSkipsTheStopped() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -111,7 +112,7 @@ extension DashboardEndToEndTests {
     @Test("Esc midway through a paced batch: what was not sent stays untouched")
     func escMidwayLeavesTheRest() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         let config = configFile(fixture, "batch_stops_per_second: 0.5\n")

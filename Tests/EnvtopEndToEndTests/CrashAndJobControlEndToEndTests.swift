@@ -8,7 +8,7 @@ extension DashboardEndToEndTests {
     @Test("SIGSEGV: the terminal is restored, the log holds the report, and envtop is gone within a second")
     func crashEnds() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -34,7 +34,7 @@ extension DashboardEndToEndTests {
     @Test("Ctrl-Z: the shell gets a usable terminal; resized, then fg: the dashboard fills the new size at once")
     func suspendAndResume() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)

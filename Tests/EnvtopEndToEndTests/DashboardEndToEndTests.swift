@@ -19,6 +19,18 @@ struct DashboardEndToEndTests {
         /// What the simulator was started with: a restart on the same port reuses it.
         let configuration: SimulatorConfiguration
 
+        /// Stops the simulator and removes the fixture's folder (its key file included), so a
+        /// test run leaves nothing behind in the temporary directory.
+        func dispose() {
+            Task { await server.shutdown() }
+            removeFiles()
+        }
+
+        /// Removes the fixture's folder only (for a test that stops and restarts the simulator).
+        func removeFiles() {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
+        }
+
         static func make() async throws -> Fixture {
             let config = DashboardEndToEndTests.quietConfiguration()
             let server = try await SimulatorServer.start(config)
@@ -145,7 +157,7 @@ struct DashboardEndToEndTests {
     @Test("SIGTERM ends the dashboard and the terminal is restored")
     func sigterm() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -162,7 +174,7 @@ struct DashboardEndToEndTests {
     @Test("navigate, search, stop, force stop, cancel, resize, quit: the simulator sees exactly what was confirmed")
     func operatorSession() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         #expect(fixture.active.count == 3)
         let tmux = Tmux()
         defer { tmux.kill() }

@@ -16,6 +16,12 @@ extension DashboardEndToEndTests {
         let outputFile: String
         let logFile: String
 
+        /// Stops the simulator and removes the fixture's folder (keys, config, recording).
+        func dispose() {
+            Task { await server.shutdown() }
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
+        }
+
         static func make(config extra: String, workers: Int = 0) async throws -> HealthFixture {
             let config = DashboardEndToEndTests.quietConfiguration(workers: workers)
             let server = try await SimulatorServer.start(config)
@@ -62,7 +68,7 @@ extension DashboardEndToEndTests {
     @Test("a stalled claim: the rule fires after its threshold, once, with one bell; the polled item is under needs attention")
     func stalledClaimRule() async throws {
         let fixture = try await HealthFixture.make(config: "runbook:\n  stalled_claim_seconds: 3\n")
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)
@@ -85,7 +91,7 @@ extension DashboardEndToEndTests {
     @Test("handoff broken, failed claim and lease lost: each item's detail pane names its signature")
     func signatures() async throws {
         let fixture = try await HealthFixture.make(config: "attention:\n  lease_ttl_seconds: 4\n")
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)
@@ -113,7 +119,7 @@ extension DashboardEndToEndTests {
     @Test("no workers while work waits, and a growing backlog: each rule on the health line, a bell each")
     func noWorkersAndGrowingBacklog() async throws {
         let fixture = try await HealthFixture.make(config: "runbook:\n  backlog_growing_seconds: 10\n")
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)
@@ -133,7 +139,7 @@ extension DashboardEndToEndTests {
     @Test("a burst shows on the depth sparkline and in the arrivals figure; H charts the hour")
     func burst() async throws {
         let fixture = try await HealthFixture.make(config: "")
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)
@@ -156,7 +162,7 @@ extension DashboardEndToEndTests {
     @Test("the no_workers trouble: healthy workers stop polling, and once workers_polling reaches 0 the rule fires with a bell")
     func noWorkersTrouble() async throws {
         let fixture = try await HealthFixture.make(config: "", workers: 1)
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)

@@ -69,7 +69,7 @@ extension ThemeAndConfigEndToEndTests {
     @Test("escape sequences in what envtop prints on stderr and logs are shown, not obeyed; a URL's password stays out of the log")
     func hostileTextOutsideTheScreen() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let home = try Home()
         defer { home.remove() }
         let log = home.root.appendingPathComponent("envtop.log").path

@@ -34,7 +34,7 @@ extension DashboardEndToEndTests {
         // A 4 s lease in envtop's config: a 2 s heartbeat interval, so the drain deadline is
         // 2 + 5 = 7 s (AttentionThresholds.drainGrace) rather than the default 35 s.
         let fixture = try await HealthFixture.make(config: "attention:\n  lease_ttl_seconds: 4\n")
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await fixture.launch(tmux)
@@ -125,7 +125,7 @@ extension DashboardEndToEndTests {
     @Test("a stop-only profile cannot force-stop by any key")
     func stopOnlyProfileNeverForces() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         // A 2 s lease: the three active items (their worker, the fixture, is gone) soon need

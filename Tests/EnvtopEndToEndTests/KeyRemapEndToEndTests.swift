@@ -10,7 +10,7 @@ extension DashboardEndToEndTests {
     @Test("keys: force_stop: K — K force-stops the selected item (one stop request), S is not a key, the key bar says K")
     func remappedForceStop() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let config = configFile(fixture, """
             keys:
               force_stop: K
@@ -45,7 +45,7 @@ extension DashboardEndToEndTests {
     @Test("keys: a conflict stops envtop at start with the file and line, and the terminal is left as it was")
     func remapConflictAtStart() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let config = configFile(fixture, """
             refresh: 1
             keys:

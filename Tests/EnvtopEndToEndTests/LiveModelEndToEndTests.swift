@@ -33,6 +33,7 @@ extension DashboardEndToEndTests {
     @Test("the API killed: STALE within 5 s; restarted with fewer items: live within 5 s, totals equal the API's, no ghost rows")
     func restartWithFewerItems() async throws {
         let fixture = try await Fixture.make()
+        defer { fixture.removeFiles() }  // the test stops and restarts the simulator itself
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux, refresh: 2)
@@ -63,6 +64,7 @@ extension DashboardEndToEndTests {
     @Test("a stop on an item the API forgot answers 404 and removes its row")
     func ghostStop() async throws {
         let fixture = try await Fixture.make()
+        defer { fixture.removeFiles() }  // the test stops and restarts the simulator itself
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -87,7 +89,7 @@ extension DashboardEndToEndTests {
     @Test("S y S y S y typed in one burst sends one stop")
     func burstSendsOnce() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -103,7 +105,7 @@ extension DashboardEndToEndTests {
     @Test("a stop answered by 409, by 500 or not at all is sent once, and the screen says what the API now says")
     func unclearAnswersSendOnce() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -146,7 +148,7 @@ extension DashboardEndToEndTests {
     @Test("a pasted queued⏎Sy⏎ is search text and stops nothing; a paste outside the search line is ignored")
     func pasteStopsNothing() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)
@@ -170,7 +172,7 @@ extension DashboardEndToEndTests {
     @Test("an untouched cursor stays on the first row while items arrive; a moved one keeps its item and screen row")
     func cursorStays() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)

@@ -12,7 +12,7 @@ extension DashboardEndToEndTests {
     @Test("m: add a ticket and delete a key; the simulator holds exactly the patched metadata, and the audit log the patch")
     func metadataEdit() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)

@@ -7,7 +7,7 @@ extension DashboardEndToEndTests {
     @Test("a 100 KB paste into the search line: cut with a notice; Esc and a key still answer within a second")
     func pasteFlood() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)

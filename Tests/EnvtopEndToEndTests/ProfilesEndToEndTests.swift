@@ -77,9 +77,15 @@ extension DashboardEndToEndTests {
 
         var all: [WorkItem] { items.values.flatMap { $0 } }
 
+        /// Stops both simulators and removes the fixture's folder (key files included).
         func shutdown() async {
             await staging.shutdown()
             await prod.shutdown()
+            removeFiles()
+        }
+
+        func removeFiles() {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
         }
 
         func stopRequests() async -> (staging: Int, prod: Int) {
@@ -196,7 +202,7 @@ extension DashboardEndToEndTests {
     @Test("one simulator killed: its environment shows STALE while the other profile's keep refreshing")
     func oneProfileDies() async throws {
         let profiles = try await TwoProfiles.make()
-        defer { Task { await profiles.prod.shutdown() } }
+        defer { Task { await profiles.prod.shutdown() }; profiles.removeFiles() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(profiles, tmux: tmux)

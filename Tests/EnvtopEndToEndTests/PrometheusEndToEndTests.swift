@@ -39,7 +39,7 @@ struct PrometheusEndToEndTests {
     @Test("a real Prometheus scrapes envtop exporter: its HTTP API answers envtop_queue_depth with the simulator's depth; SIGTERM ends the exporter with 0")
     func realPrometheus() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-prom-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -12,7 +12,7 @@ extension DashboardEndToEndTests {
     @Test("429 with retry-after: 86400: the header says until when, no call for seconds, r brings it back")
     func oneDayRetryAfter() async throws {
         let fixture = try await Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let tmux = Tmux()
         defer { tmux.kill() }
         try await launch(fixture, tmux: tmux)

@@ -22,7 +22,7 @@ extension ThemeAndConfigEndToEndTests {
     @Test("list -o json: every item the simulator holds, with envtop's fields; --filter narrows; stats -o json counts them")
     func listAndStats() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let home = try Home()
         defer { home.remove() }
         let env = Self.variables(fixture)
@@ -92,7 +92,7 @@ extension ThemeAndConfigEndToEndTests {
     @Test("stop: --dry-run sends nothing; no --yes without a terminal; --yes stops each once; a refused stop exits 1 with its line")
     func stopCommand() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let home = try Home()
         defer { home.remove() }
         let env = Self.variables(fixture)
@@ -131,7 +131,7 @@ extension ThemeAndConfigEndToEndTests {
     @Test("stop --force in a production profile: refused without --confirm-environment and a reason; sent with both")
     func stopProduction() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let home = try Home()
         defer { home.remove() }
         try home.write("""
@@ -161,7 +161,7 @@ extension ThemeAndConfigEndToEndTests {
     @Test("--api-key-stdin: the keys come on stdin, named or bare, never in an argument or variable")
     func keysOnStdin() async throws {
         let fixture = try await DashboardEndToEndTests.Fixture.make()
-        defer { Task { await fixture.server.shutdown() } }
+        defer { fixture.dispose() }
         let binary = try #require(TestBinary.envtop)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -32,6 +32,7 @@ extension DashboardEndToEndTests {
         defer { tmux.kill() }
         try tmux.start(width: 120, height: 30)
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-hang-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
         try tmux.type("ANTHROPIC_API_KEY=k ANTHROPIC_ENVIRONMENT_KEY=k ANTHROPIC_BASE_URL=http://127.0.0.1:\(port) '\(binary)' --log-file '\(log)'")
         let started = Date()
         try tmux.press("Enter")
