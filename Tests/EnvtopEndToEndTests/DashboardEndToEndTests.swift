@@ -9,7 +9,7 @@ import Testing
 struct DashboardEndToEndTests {
     /// A quiet environment with six items: three claimed by a "worker" (this test) and active,
     /// three still queued. Nothing else touches it.
-    struct Fixture {
+    struct Fixture: SimulatorFixture {
         let server: SimulatorServer
         let environmentID: String
         let active: [WorkItem]
@@ -18,18 +18,6 @@ struct DashboardEndToEndTests {
         let logFile: String
         /// What the simulator was started with: a restart on the same port reuses it.
         let configuration: SimulatorConfiguration
-
-        /// Stops the simulator and removes the fixture's folder (its key file included), so a
-        /// test run leaves nothing behind in the temporary directory.
-        func dispose() {
-            Task { await server.shutdown() }
-            removeFiles()
-        }
-
-        /// Removes the fixture's folder only (for a test that stops and restarts the simulator).
-        func removeFiles() {
-            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
-        }
 
         static func make() async throws -> Fixture {
             let config = DashboardEndToEndTests.quietConfiguration()
@@ -58,8 +46,7 @@ struct DashboardEndToEndTests {
             let activeIDs = Set(active.map(\.id))
             let queued = items.filter { !activeIDs.contains($0.id) }
             // Credentials reach the shell through a private file, never a command line.
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let dir = try makeFolder()
             let envFile = dir.appendingPathComponent("env").path
             let text = """
                 export ANTHROPIC_BASE_URL='\(server.baseURL)'

@@ -8,7 +8,7 @@ import Testing
 /// sparkline and in the arrivals figure.
 extension DashboardEndToEndTests {
     /// A quiet simulator (no workers, no arrivals) and envtop's config with short thresholds.
-    struct HealthFixture {
+    struct HealthFixture: SimulatorFixture {
         let server: SimulatorServer
         let environmentID: String
         let envFile: String
@@ -16,17 +16,10 @@ extension DashboardEndToEndTests {
         let outputFile: String
         let logFile: String
 
-        /// Stops the simulator and removes the fixture's folder (keys, config, recording).
-        func dispose() {
-            Task { await server.shutdown() }
-            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
-        }
-
         static func make(config extra: String, workers: Int = 0) async throws -> HealthFixture {
             let config = DashboardEndToEndTests.quietConfiguration(workers: workers)
             let server = try await SimulatorServer.start(config)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let dir = try makeFolder()
             func file(_ name: String, _ text: String) -> String {
                 let path = dir.appendingPathComponent(name).path
                 _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

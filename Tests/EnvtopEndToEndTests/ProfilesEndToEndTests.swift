@@ -6,7 +6,7 @@ import Testing
 /// Two simulators as two profiles in one config file: "staging" with one environment (keys in
 /// 0600 files) and "prod" with three (`environments: all`, keys in variables, `production: true`).
 extension DashboardEndToEndTests {
-    struct TwoProfiles {
+    struct TwoProfiles: FixtureFiles {
         let staging: SimulatorServer
         let prod: SimulatorServer
         let stagingEnv: String
@@ -34,8 +34,7 @@ extension DashboardEndToEndTests {
             for env in prod.environmentIDs {
                 items[env] = try await prod.enqueue(environmentID: env, count: 1, metadata: ["job": "prod"])
             }
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envtop-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let dir = try makeFolder()
             func secret(_ name: String, _ text: String) -> String {
                 let path = dir.appendingPathComponent(name).path
                 _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
@@ -82,10 +81,6 @@ extension DashboardEndToEndTests {
             await staging.shutdown()
             await prod.shutdown()
             removeFiles()
-        }
-
-        func removeFiles() {
-            try? FileManager.default.removeItem(at: URL(fileURLWithPath: envFile).deletingLastPathComponent())
         }
 
         func stopRequests() async -> (staging: Int, prod: Int) {
